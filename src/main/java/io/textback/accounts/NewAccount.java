@@ -1,0 +1,18 @@
+package io.textback.accounts;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What it takes to create an account; the first number is the default sender unless one is named. */
+public record NewAccount(
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and dashes")
+        String id,
+        @NotBlank @Size(max = 200) String businessName,
+        @NotEmpty List<String> numbers,
+        String defaultNumber,
+        List<String> forwardingNumbers) {
+}

@@ -1,0 +1,88 @@
+package io.textback.calls;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every call to an account's numbers: who called, how it ended, and the recipe it started. */
+@Repository
+public class CallLog {
+
+    private final JdbcClient jdbc;
+
+    CallLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a call that is ringing; a call already recorded is left as it is. */
+    void recordStart(Call call) {
+        if (find(call.callSid()).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into phone_call (call_sid, account_id, caller, business_number, direction, status, missed,"
+                            + " started_at) values (?, ?, ?, ?, ?, ?, false, ?)")
+                    .params(call.callSid(), call.accountId(), call.caller(), call.businessNumber(), call.direction(),
+                            call.status(), Timestamp.from(call.startedAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Recorded by a concurrent request for the same call.
+        }
+    }
+
+    /**
+     * Marks the call as ended. True only for the first report of its end, so that a repeated
+     * webhook starts nothing twice (the row lock makes a concurrent repeat wait, then see it ended).
+     */
+    boolean end(String callSid, String status, boolean missed, Instant endedAt) {
+        return jdbc.sql("update phone_call set status = ?, missed = ?, ended_at = ? where call_sid = ? and ended_at is null")
+                .params(status, missed, Timestamp.from(endedAt), callSid)
+                .update() == 1;
+    }
+
+    void attachRecipe(String callSid, String processInstanceId) {
+        jdbc.sql("update phone_call set process_instance_id = ? where call_sid = ?")
+                .params(processInstanceId, callSid).update();
+    }
+
+    public void note(String callSid, String note) {
+        jdbc.sql("update phone_call set note = ? where call_sid = ?")
+                .params(note.length() > 500 ? note.substring(0, 500) : note, callSid).update();
+    }
+
+    /** The call whose recipe this is, to say on its record when the recipe fails. */
+    public Optional<Call> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select * from phone_call where process_instance_id = ?").param(processInstanceId)
+                .query((rs, n) -> load(rs)).optional();
+    }
+
+    void recording(String callSid, String url) {
+        jdbc.sql("update phone_call set recording_url = ? where call_sid = ?").params(url, callSid).update();
+    }
+
+    public Optional<Call> find(String callSid) {
+        return jdbc.sql("select * from phone_call where call_sid = ?").param(callSid).query((rs, n) -> load(rs))
+                .optional();
+    }
+
+    public List<Call> recent(String accountId, int limit) {
+        return jdbc.sql("select * from phone_call where account_id = ? order by started_at desc limit " + limit)
+                .param(accountId).query((rs, n) -> load(rs)).list();
+    }
+
+    private static Call load(ResultSet rs) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Call(rs.getString("call_sid"), rs.getString("account_id"), rs.getString("caller"),
+                rs.getString("business_number"), rs.getString("direction"), rs.getString("status"),
+                rs.getBoolean("missed"), rs.getString("process_instance_id"), rs.getString("note"),
+                rs.getString("recording_url"), rs.getTimestamp("started_at").toInstant(),
+                ended == null ? null : ended.toInstant());
+    }
+}

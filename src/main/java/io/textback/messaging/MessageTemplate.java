@@ -1,0 +1,50 @@
+package io.textback.messaging;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills merge fields such as {@code {{contact.first_name}}} or, with a fallback for an unknown or
+ * empty field, {@code {{contact.first_name|there}}}. A field that stays empty leaves no double
+ * spaces and no space before punctuation ("Hi , thanks" becomes "Hi, thanks").
+ */
+public final class MessageTemplate {
+
+    public static final String CONTACT_FIRST_NAME = "contact.first_name";
+    public static final String CONTACT_LAST_NAME = "contact.last_name";
+    public static final String CONTACT_NAME = "contact.name";
+    public static final String CONTACT_PHONE = "contact.phone";
+    public static final String BUSINESS_NAME = "business.name";
+    public static final String BUSINESS_PHONE = "business.phone";
+
+    private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*([a-z_]+\\.[a-z_]+)\\s*(?:\\|([^}]*))?}}");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.!?;:])");
+
+    private MessageTemplate() {
+    }
+
+    public static String render(String template, Map<String, String> fields) {
+        Matcher m = FIELD.matcher(template);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String value = fields.get(m.group(1));
+            if (value == null || value.isBlank()) {
+                value = m.group(2) == null ? "" : m.group(2).trim();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value.trim()));
+        }
+        m.appendTail(out);
+        String text = SPACE_BEFORE_PUNCTUATION.matcher(out).replaceAll("$1");
+        return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The merge fields a template uses that this product does not know, so a typo is caught on save. */
+    public static java.util.List<String> unknownFields(String template) {
+        var known = java.util.Set.of(CONTACT_FIRST_NAME, CONTACT_LAST_NAME, CONTACT_NAME, CONTACT_PHONE,
+                BUSINESS_NAME, BUSINESS_PHONE);
+        return FIELD.matcher(template).results().map(r -> r.group(1)).filter(f -> !known.contains(f)).distinct()
+                .toList();
+    }
+}

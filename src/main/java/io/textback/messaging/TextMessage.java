@@ -1,0 +1,21 @@
+package io.textback.messaging;
+
+import java.time.Instant;
+
+/** One entry of the message log. */
+public record TextMessage(
+        long id,
+        String accountId,
+        String callSid,
+        String processInstanceId,
+        String to,
+        String from,
+        String body,
+        int segments,
+        String status,
+        String providerSid,
+        String errorCode,
+        String errorMessage,
+        Instant createdAt,
+        Instant updatedAt) {
+}
