@@ -84,7 +84,7 @@ public class MissedCallService {
             return new Result(Outcome.TEXT_BACK_DISABLED, null, "text-back is disabled for this account");
         }
         String instanceId = recipes.startForMissedCall(call.account(), call.callSid(), call.caller(),
-                call.businessNumber(), status, call.calledAt());
+                call.businessNumber(), status, call.calledAt()).getId();
         calls.attachRecipe(call.callSid(), instanceId);
         return new Result(Outcome.STARTED, instanceId, null);
     }

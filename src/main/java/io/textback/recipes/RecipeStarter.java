@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.textback.accounts.Account;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,8 @@ public class RecipeStarter {
         this.runtime = runtime;
     }
 
-    /** The new instance's id; the business key is the call's id, so Cockpit finds a recipe by CallSid. */
-    public String startForMissedCall(Account account, String callSid, String caller, String businessNumber,
+    /** The new instance; its business key is the call's id, so Cockpit finds a recipe by CallSid. */
+    public ProcessInstance startForMissedCall(Account account, String callSid, String caller, String businessNumber,
                                      String missedReason, Instant calledAt) {
         var variables = Variables.createVariables()
                 .putValue(RecipeContract.CALL_SID, callSid)
@@ -30,7 +31,6 @@ public class RecipeStarter {
         return runtime.createProcessInstanceByKey(account.settings().recipeKey())
                 .businessKey(callSid)
                 .setVariables(variables)
-                .execute()
-                .getId();
+                .execute();
     }
 }

@@ -9,7 +9,7 @@ public class PublicUrls {
 
     private final String base;
 
-    PublicUrls(@Value("${textback.public-base-url}") String base) {
+    public PublicUrls(@Value("${textback.public-base-url}") String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -64,8 +65,16 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(apiKey), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new AntPathRequestMatcher("/api/**"))
+                        // A request with no login at all is told to log in (401), even when it also lacks a CSRF token.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            var current = SecurityContextHolder.getContext().getAuthentication();
+                            boolean anonymous = current == null || current instanceof AnonymousAuthenticationToken;
+                            response.sendError(anonymous ? HttpServletResponse.SC_UNAUTHORIZED
+                                    : HttpServletResponse.SC_FORBIDDEN, denied.getMessage());
+                        }))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfTokenHandler)

@@ -1,0 +1,108 @@
+package io.textback.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.textback.support.TwilioStandIn.textsSentTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountService;
+import io.textback.contacts.ContactRepository;
+import io.textback.support.Fixtures;
+import io.textback.support.TwilioStandIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Sending is safe to repeat: whatever fails around it, a text goes out once. */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class TextingServiceTest {
+
+    @DynamicPropertySource
+    static void twilio(DynamicPropertyRegistry registry) {
+        TwilioStandIn.register(registry);
+    }
+
+    @Autowired
+    TextingService texting;
+    @Autowired
+    TextMessageLog messages;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ContactRepository contacts;
+
+    Account account;
+    String caller;
+
+    @BeforeEach
+    void setUp() {
+        TwilioStandIn.acceptTexts();
+        account = Fixtures.newAccount(accounts, "Okafor Dental");
+        caller = Fixtures.newCaller();
+    }
+
+    @Test
+    void repeatedAttemptAfterTwilioTookTheTextSendsNothingAgain() {
+        var request = request("job:repeat-" + caller);
+
+        TextMessage first = texting.send(request);
+        TextMessage second = texting.send(request);
+
+        assertThat(textsSentTo(caller)).hasSize(1);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.providerSid()).isEqualTo(first.providerSid());
+    }
+
+    @Test
+    void attemptWhoseAnswerWasLostAsksTwilioInsteadOfSendingAgain() {
+        String body = texting.render(request("x").template(), account, caller);
+        String key = "job:lost-" + caller;
+        long id = messages.insert(new TextMessageLog.NewEntry(key, account.id(), null, null, caller,
+                account.defaultNumber(), body, 1, TextStatus.SENDING), Instant.now());
+        TwilioStandIn.server().stubFor(get(urlPathEqualTo(TwilioStandIn.MESSAGES_PATH)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messages\":[{\"sid\":\"SM0000000000000000000000000000lost\",\"status\":\"sent\","
+                        + "\"to\":\"" + caller + "\",\"from\":\"" + account.defaultNumber() + "\",\"body\":\""
+                        + body.replace("\"", "\\\"") + "\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50}")));
+
+        TextMessage result = texting.send(request(key));
+
+        assertThat(textsSentTo(caller)).isEmpty();
+        assertThat(result.id()).isEqualTo(id);
+        assertThat(result.providerSid()).isEqualTo("SM0000000000000000000000000000lost");
+    }
+
+    @Test
+    void optedOutCallerIsNeverTexted() {
+        contacts.setOptedOut(account.id(), caller, true);
+
+        TextMessage result = texting.send(request("job:optout-" + caller));
+
+        assertThat(result.status()).isEqualTo("opted-out");
+        assertThat(textsSentTo(caller)).isEmpty();
+    }
+
+    @Test
+    void unsubscribedErrorFromTwilioOptsTheCallerOut() {
+        TwilioStandIn.answerTextsTo(caller, TwilioStandIn.twilioError(400, 21610,
+                "Attempt to send to unsubscribed recipient"));
+
+        TextMessage result = texting.send(request("job:unsub-" + caller));
+
+        assertThat(result.status()).isEqualTo("failed");
+        assertThat(result.errorCode()).isEqualTo("21610");
+        assertThat(contacts.isOptedOut(account.id(), caller)).isTrue();
+    }
+
+    private TextingService.Request request(String key) {
+        return new TextingService.Request(key, account, caller, "Hi {{contact.first_name|there}}, {{business.name}} here.",
+                null, null);
+    }
+}

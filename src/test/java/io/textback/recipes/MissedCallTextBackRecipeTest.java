@@ -1,0 +1,186 @@
+package io.textback.recipes;
+
+import static io.textback.support.TwilioStandIn.textsSentTo;
+import static io.textback.support.TwilioStandIn.twilioError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountRepository;
+import io.textback.accounts.AccountService;
+import io.textback.accounts.TextBackSettings;
+import io.textback.messaging.TextMessage;
+import io.textback.messaging.TextMessageLog;
+import io.textback.support.Fixtures;
+import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.TwilioStandIn;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * The built-in recipe on the real engine, with the real Twilio SDK talking to a stand-in. The
+ * job executor is off: each test runs the recipe's jobs itself.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@Import(RecipeTestConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class MissedCallTextBackRecipeTest {
+
+    @DynamicPropertySource
+    static void twilio(DynamicPropertyRegistry registry) {
+        TwilioStandIn.register(registry);
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RecipeStarter recipes;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    AccountRepository accountRepository;
+    @Autowired
+    TextMessageLog messages;
+    @Autowired
+    ManagementService management;
+
+    Account account;
+    String caller;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        TwilioStandIn.acceptTexts();
+        account = Fixtures.newAccount(accountService, "Rivera Roofing");
+        caller = Fixtures.newCaller();
+    }
+
+    @AfterEach
+    void tearDown() {
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void missedCallIsTextedWithTheAccountsMessage() {
+        ProcessInstance instance = missedCall();
+
+        assertThat(instance).isWaitingAt(MissedCallTextBack.Element.SendText.id());
+        assertThat(textsSentTo(caller)).as("nothing is sent before the job runs").isEmpty();
+        execute(job(instance));
+
+        assertThat(instance).hasPassed(MissedCallTextBack.Element.SendText.id()).isEnded();
+        assertThat(instance).hasPassed(MissedCallTextBack.Element.TextSent.id());
+        List<TextMessage> log = messages.find(account.id(), caller, null, 10);
+        assertThat(log).singleElement().satisfies(text -> {
+            assertThat(text.body()).isEqualTo("Hi there, sorry we missed your call at Rivera Roofing. "
+                    + "How can we help? Reply here and we'll get back to you.");
+            assertThat(text.from()).isEqualTo(account.defaultNumber());
+            assertThat(text.status()).isEqualTo("queued");
+            assertThat(text.providerSid()).startsWith("SM");
+        });
+        assertThat(textsSentTo(caller)).singleElement().satisfies(request -> {
+            assertThat(request.formParameters().get("From").firstValue()).isEqualTo(account.defaultNumber());
+            assertThat(request.formParameters().get("Body").firstValue()).startsWith("Hi there, sorry we missed");
+        });
+    }
+
+    @Test
+    void accountTurnedOffGetsNoText() {
+        account = Fixtures.withSettings(accountRepository, account,
+                new TextBackSettings(false, TextBackSettings.DEFAULT_MESSAGE, 15, MissedCallTextBack.KEY));
+
+        ProcessInstance instance = missedCall();
+
+        assertThat(instance).isEnded().hasPassed(MissedCallTextBack.Element.TextBackDisabled.id());
+        assertThat(messages.find(account.id(), caller, null, 10)).isEmpty();
+        assertThat(textsSentTo(caller)).isEmpty();
+    }
+
+    @Test
+    void twilioOutageIsRetriedAndTheTextGoesOutOnceTwilioIsBack() {
+        TwilioStandIn.answerTextsTo(caller, twilioError(503, 20003, "Service Unavailable"));
+        ProcessInstance instance = missedCall();
+
+        var sendJob = job(instance);
+        assertThat(sendJob).isNotNull();
+        try {
+            management.executeJob(sendJob.getId());
+        } catch (RuntimeException expected) {
+            // the job executor would record the failure and retry later
+        }
+        assertThat(management.createJobQuery().jobId(sendJob.getId()).singleResult().getExceptionMessage())
+                .contains("Twilio could not take the text now");
+        assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
+                .satisfies(text -> assertThat(text.status()).isEqualTo("retrying"));
+
+        TwilioStandIn.acceptTexts();
+        management.executeJob(sendJob.getId());
+
+        assertThat(instance).isEnded();
+        assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
+                .satisfies(text -> assertThat(text.status()).isEqualTo("queued"));
+    }
+
+    @Test
+    void twilioOutageThatOutlastsTheRetriesBecomesAnIncidentNamingTheReason() {
+        TwilioStandIn.answerTextsTo(caller, twilioError(503, 20003, "Service Unavailable"));
+        ProcessInstance instance = missedCall();
+
+        var sendJob = job(instance);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            management.setJobRetries(sendJob.getId(), 3 - attempt);
+            try {
+                management.executeJob(sendJob.getId());
+            } catch (RuntimeException expected) {
+                // each attempt fails while Twilio is down
+            }
+        }
+        management.setJobRetries(sendJob.getId(), 0);
+
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(MissedCallTextBack.Element.SendText.id());
+        assertThat(incident.getIncidentMessage()).contains("Twilio could not take the text now");
+        assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
+                .satisfies(text -> assertThat(text.status()).isEqualTo("retrying"));
+    }
+
+    @Test
+    void numberTwilioRefusesForGoodIsLoggedAsFailedWithoutRetrying() {
+        TwilioStandIn.answerTextsTo(caller, twilioError(400, 21614, "'To' number is not a valid mobile number"));
+        ProcessInstance instance = missedCall();
+
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassed(MissedCallTextBack.Element.TextSent.id());
+        assertThat(messages.find(account.id(), caller, null, 10)).singleElement().satisfies(text -> {
+            assertThat(text.status()).isEqualTo("failed");
+            assertThat(text.errorCode()).isEqualTo("21614");
+            assertThat(text.errorMessage()).contains("not a valid mobile number");
+        });
+        assertThat(textsSentTo(caller)).hasSize(1);
+    }
+
+    private ProcessInstance missedCall() {
+        return recipes.startForMissedCall(account, Fixtures.newCallSid(), caller, account.defaultNumber(), "no-answer",
+                Instant.now());
+    }
+}

@@ -1,0 +1,73 @@
+package io.textback.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A real HTTP client for a running app: what Twilio, a phone system or an admin's script would do. */
+public final class AppClient {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public AppClient(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Posts a Twilio webhook, signed for the URL Twilio would have called. */
+    public HttpResponse<String> twilio(String path, Map<String, String> params, String authToken, String publicBaseUrl) {
+        String signature = SignedWebhooks.signature(authToken, publicBaseUrl + path, params);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(SignedWebhooks.form(params))));
+    }
+
+    public HttpResponse<String> twilioUnsigned(String path, Map<String, String> params, String signature) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(SignedWebhooks.form(params)));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return send(request);
+    }
+
+    public HttpResponse<String> getAsAdmin(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", adminBasic()).GET());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    public static String adminBasic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
