@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.textback.accounts.Account;
+import io.textback.contacts.ContactRepository;
+import io.textback.recipes.RecipeMessages;
 import io.textback.recipes.RecipeStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +28,18 @@ public class MissedCallService {
     public static final Set<String> MISSED_STATUSES = Set.of("no-answer", "busy", "failed", "canceled");
 
     private final CallLog calls;
+    private final ContactRepository contacts;
     private final RecipeStarter recipes;
+    private final RecipeMessages messages;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
 
-    MissedCallService(CallLog calls, RecipeStarter recipes, PlatformTransactionManager transactionManager) {
+    MissedCallService(CallLog calls, ContactRepository contacts, RecipeStarter recipes, RecipeMessages messages,
+                      PlatformTransactionManager transactionManager) {
         this.calls = calls;
+        this.contacts = contacts;
         this.recipes = recipes;
+        this.messages = messages;
         this.transaction = new TransactionTemplate(transactionManager);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -53,11 +60,25 @@ public class MissedCallService {
 
     /** Records a call that has started ringing the team. */
     public void ringing(Account account, String callSid, String caller, String businessNumber) {
-        calls.recordStart(Call.ringing(callSid, account.id(), caller, businessNumber, Instant.now()));
+        record(Call.ringing(callSid, account.id(), caller, businessNumber, Instant.now()));
+    }
+
+    /**
+     * A call from the business to a customer was answered: recipes waiting to text that customer
+     * learn they were reached. Repeated reports are harmless.
+     */
+    public int outboundCallAnswered(Account account, String callSid, String businessNumber, String customer) {
+        var call = new Call(callSid, account.id(), customer, businessNumber, Call.OUTBOUND, "completed", false, null,
+                null, null, Instant.now(), null);
+        return transaction.execute(tx -> {
+            calls.recordStart(call);
+            calls.end(callSid, "completed", false, Instant.now());
+            return messages.callAnswered(account.id(), customer);
+        });
     }
 
     public Result callEnded(CallEnded call) {
-        calls.recordStart(Call.ringing(call.callSid(), call.account().id(), call.caller(), call.businessNumber(),
+        record(Call.ringing(call.callSid(), call.account().id(), call.caller(), call.businessNumber(),
                 call.calledAt()));
         try {
             return transaction.execute(tx -> endOnce(call));
@@ -70,6 +91,11 @@ public class MissedCallService {
         }
     }
 
+    private void record(Call call) {
+        calls.recordStart(call);
+        contacts.recordCall(call.accountId(), call.caller(), call.startedAt());
+    }
+
     private Result endOnce(CallEnded call) {
         String status = call.status().toLowerCase(Locale.ROOT);
         if (!calls.end(call.callSid(), status, call.missed(), Instant.now())) {
@@ -77,14 +103,17 @@ public class MissedCallService {
             return new Result(Outcome.ALREADY_REPORTED, existing, "this call was already reported");
         }
         if (!call.missed()) {
+            messages.callAnswered(call.account().id(), call.caller());
             return new Result(Outcome.ANSWERED, null, null);
         }
         if (!call.account().settings().enabled()) {
             calls.note(call.callSid(), "missed; text-back is disabled for this account");
             return new Result(Outcome.TEXT_BACK_DISABLED, null, "text-back is disabled for this account");
         }
+        // The recipe's calledAt is when the call began to ring, the time that windows of repeat calls count from.
+        Instant calledAt = calls.find(call.callSid()).map(Call::startedAt).orElse(call.calledAt());
         String instanceId = recipes.startForMissedCall(call.account(), call.callSid(), call.caller(),
-                call.businessNumber(), status, call.calledAt()).getId();
+                call.businessNumber(), status, calledAt).getId();
         calls.attachRecipe(call.callSid(), instanceId);
         return new Result(Outcome.STARTED, instanceId, null);
     }

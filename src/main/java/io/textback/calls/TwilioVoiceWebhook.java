@@ -84,6 +84,24 @@ class TwilioVoiceWebhook {
         return twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
     }
 
+    /**
+     * Status callback of calls the business places through Twilio: once the customer answers,
+     * recipes waiting to text them learn they were reached.
+     */
+    @PostMapping("/status")
+    ResponseEntity<Void> status(@RequestParam("CallSid") String callSid, @RequestParam("From") String from,
+                                @RequestParam("To") String to, @RequestParam("CallStatus") String callStatus,
+                                @RequestParam(name = "Direction", defaultValue = "") String direction,
+                                @RequestParam(name = "CallDuration", defaultValue = "0") String callDuration) {
+        boolean answered = "in-progress".equals(callStatus)
+                || ("completed".equals(callStatus) && !"0".equals(callDuration));
+        if (direction.startsWith("outbound") && answered) {
+            accounts.findByNumber(from).ifPresent(account ->
+                    missedCalls.outboundCallAnswered(account, callSid, from, to));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     /** Twilio posts here when the caller's voicemail is recorded. */
     @PostMapping("/recording")
     ResponseEntity<String> recording(@RequestParam("CallSid") String callSid,

@@ -23,6 +23,10 @@ public final class RecipeContract {
     public static final String TEXT_STATUS = "textStatus";
     public static final String TEXT_MESSAGE_ID = "textMessageId";
 
+    /** Set by "Tag caller": this call's number among the caller's calls in the window (1 = first), and its tag. */
+    public static final String CALL_NUMBER_IN_WINDOW = "callNumberInWindow";
+    public static final String CALLER_TAG = "callerTag";
+
     private RecipeContract() {
     }
 }

@@ -1,0 +1,74 @@
+package io.textback.messaging;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+import com.twilio.twiml.MessagingResponse;
+import io.textback.accounts.AccountRepository;
+import io.textback.contacts.ContactRepository;
+import io.textback.recipes.RecipeMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Twilio Messaging webhooks: delivery reports for our texts, and texts callers send us. */
+@RestController
+@RequestMapping("/twilio/messaging")
+class TwilioMessagingWebhook {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioMessagingWebhook.class);
+    // Twilio's default opt-out and opt-in keywords; Twilio itself answers them and blocks further texts.
+    private static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "REVOKE", "OPTOUT");
+    private static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "YES");
+
+    private final TextMessageLog messages;
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final RecipeMessages recipes;
+
+    TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
+                           RecipeMessages recipes) {
+        this.messages = messages;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.recipes = recipes;
+    }
+
+    @PostMapping("/status")
+    ResponseEntity<Void> status(@RequestParam("MessageSid") String messageSid,
+                                @RequestParam("MessageStatus") String messageStatus,
+                                @RequestParam(name = "ErrorCode", required = false) String errorCode) {
+        messages.updateStatusByProviderSid(messageSid, TextStatus.fromProvider(messageStatus),
+                errorCode == null || errorCode.isBlank() ? null : errorCode, Instant.now());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A text from a caller: STOP and START change whether we may text them; any text ends a waiting recipe. */
+    @PostMapping(path = "/incoming", produces = MediaType.APPLICATION_XML_VALUE)
+    @Transactional
+    public ResponseEntity<String> incoming(@RequestParam("From") String from, @RequestParam("To") String to,
+                                           @RequestParam(name = "Body", defaultValue = "") String body) {
+        var account = accounts.findByNumber(to);
+        if (account.isEmpty()) {
+            log.warn("Text from {} to {}: no account owns this number", from, to);
+        } else {
+            String keyword = body.trim().toUpperCase(Locale.ROOT);
+            if (OPT_OUT.contains(keyword)) {
+                contacts.setOptedOut(account.get().id(), from, true);
+            } else if (OPT_IN.contains(keyword)) {
+                contacts.setOptedOut(account.get().id(), from, false);
+            }
+            recipes.textReceived(account.get().id(), from);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .body(new MessagingResponse.Builder().build().toXml());
+    }
+}

@@ -1,0 +1,67 @@
+package io.textback.recipes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.textback.calls.CallLog;
+import io.textback.contacts.ContactRepository;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Tag caller": counts the caller's calls within a window (input {@code window}, an ISO-8601
+ * duration, default 20 minutes) ending with this one, tags the contact "1st call", "2nd call" or
+ * "3rd+ call", and sets {@code callNumberInWindow} for the recipe's gateways.
+ */
+@Component("tagCaller")
+class TagCallerDelegate implements JavaDelegate {
+
+    static final String INPUT_WINDOW = "window";
+    static final Duration DEFAULT_WINDOW = Duration.ofMinutes(20);
+    static final List<String> CALL_TAGS = List.of("1st call", "2nd call", "3rd+ call");
+
+    private final CallLog calls;
+    private final ContactRepository contacts;
+
+    TagCallerDelegate(CallLog calls, ContactRepository contacts) {
+        this.calls = calls;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String accountId = (String) execution.getVariable(RecipeContract.ACCOUNT_ID);
+        String caller = (String) execution.getVariable(RecipeContract.CALLER);
+        Object calledAtValue = execution.getVariable(RecipeContract.CALLED_AT);
+        Instant calledAt = calledAtValue == null ? ClockUtil.getCurrentTime().toInstant()
+                : Instant.parse(calledAtValue.toString());
+        Duration window = window(execution.getVariableLocal(INPUT_WINDOW));
+
+        int number = Math.max(1, calls.countInboundCalls(accountId, caller, calledAt.minus(window), calledAt));
+        String tag = CALL_TAGS.get(Math.min(number, CALL_TAGS.size()) - 1);
+        contacts.replaceTag(accountId, caller, CALL_TAGS, tag, calledAt);
+        execution.setVariable(RecipeContract.CALL_NUMBER_IN_WINDOW, number);
+        execution.setVariable(RecipeContract.CALLER_TAG, tag);
+    }
+
+    private static Duration window(Object input) {
+        if (input == null || input.toString().isBlank()) {
+            return DEFAULT_WINDOW;
+        }
+        try {
+            Duration window = Duration.parse(input.toString().trim());
+            if (window.isNegative() || window.isZero()) {
+                throw new ProcessEngineException("Tag caller: window must be longer than zero, was " + input);
+            }
+            return window;
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException("Tag caller: window '" + input
+                    + "' is not an ISO-8601 duration such as PT20M", e);
+        }
+    }
+}
