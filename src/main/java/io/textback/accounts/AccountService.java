@@ -36,8 +36,12 @@ public class AccountService {
         if (!taken.isEmpty()) {
             throw new InvalidAccountException("numbers", "already belong to another account: " + taken);
         }
+        var defaults = TextBackSettings.defaults();
+        var settings = request.recipeKey() == null || request.recipeKey().isBlank() ? defaults
+                : new TextBackSettings(defaults.enabled(), defaults.messageTemplate(), defaults.callTimeoutSeconds(),
+                        request.recipeKey());
         var account = new Account(request.id(), request.businessName().trim(), defaultNumber, numbers, forwarding,
-                TextBackSettings.defaults());
+                settings);
         accounts.insert(account);
         return account;
     }

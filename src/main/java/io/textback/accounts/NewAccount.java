@@ -7,12 +7,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What it takes to create an account; the first number is the default sender unless one is named. */
+/**
+ * What it takes to create an account; the first number is the default sender unless one is named,
+ * and the account runs the built-in recipe unless another recipe key is named.
+ */
 public record NewAccount(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and dashes")
         String id,
         @NotBlank @Size(max = 200) String businessName,
         @NotEmpty List<String> numbers,
         String defaultNumber,
-        List<String> forwardingNumbers) {
+        List<String> forwardingNumbers,
+        @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]*", message = "must be a process definition key") String recipeKey) {
 }

@@ -32,7 +32,7 @@ class StartupAccounts {
         var demo = properties.demoAccount();
         if (demo != null && demo.enabled()) {
             wanted.add(new NewAccount(demo.id(), demo.businessName(), List.of(demo.number()), demo.number(),
-                    demo.forwardingNumbers()));
+                    demo.forwardingNumbers(), null));
         }
         wanted.addAll(properties.accounts());
         for (NewAccount account : wanted) {

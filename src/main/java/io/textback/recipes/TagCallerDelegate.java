@@ -27,10 +27,12 @@ class TagCallerDelegate implements JavaDelegate {
 
     private final CallLog calls;
     private final ContactRepository contacts;
+    private final Waits waits;
 
-    TagCallerDelegate(CallLog calls, ContactRepository contacts) {
+    TagCallerDelegate(CallLog calls, ContactRepository contacts, Waits waits) {
         this.calls = calls;
         this.contacts = contacts;
+        this.waits = waits;
     }
 
     @Override
@@ -40,7 +42,7 @@ class TagCallerDelegate implements JavaDelegate {
         Object calledAtValue = execution.getVariable(RecipeContract.CALLED_AT);
         Instant calledAt = calledAtValue == null ? ClockUtil.getCurrentTime().toInstant()
                 : Instant.parse(calledAtValue.toString());
-        Duration window = window(execution.getVariableLocal(INPUT_WINDOW));
+        Duration window = waits.scaled(window(execution.getVariableLocal(INPUT_WINDOW)));
 
         int number = Math.max(1, calls.countInboundCalls(accountId, caller, calledAt.minus(window), calledAt));
         String tag = CALL_TAGS.get(Math.min(number, CALL_TAGS.size()) - 1);

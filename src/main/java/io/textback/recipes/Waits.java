@@ -6,27 +6,31 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The length of a recipe's wait: {@code ${waits.duration(wait)}} in a timer gives the recipe's own
- * {@code wait} input, unless TEXTBACK_WAIT_OVERRIDE (an ISO-8601 duration) shortens every wait, for
- * trying a recipe end to end without waiting 20 minutes.
+ * Recipe time. {@code ${waits.duration(wait)}} in a timer gives the recipe's own {@code wait}
+ * input. TEXTBACK_RECIPE_TIME_SCALE (default 1) shrinks every wait and every "Tag caller" window
+ * by the same factor, so a recipe can be tried end to end in seconds (0.005 makes 20 minutes 6 s).
  */
 @Component("waits")
 public class Waits {
 
-    private final String override;
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(20);
 
-    Waits(@Value("${textback.wait-override:}") String override) {
-        if (!override.isBlank()) {
-            Duration.parse(override.trim());
+    private final double scale;
+
+    Waits(@Value("${textback.recipe-time-scale:1}") double scale) {
+        if (!(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("textback.recipe-time-scale must be above 0 and at most 1, was " + scale);
         }
-        this.override = override.trim();
+        this.scale = scale;
     }
 
+    /** The timer duration for a recipe's wait input (an ISO-8601 duration, default PT20M). */
     public String duration(Object wait) {
-        if (!override.isEmpty()) {
-            return override;
-        }
         String value = wait == null ? "" : wait.toString().trim();
-        return value.isEmpty() ? "PT20M" : value;
+        return scaled(value.isEmpty() ? DEFAULT_WAIT : Duration.parse(value)).toString();
+    }
+
+    Duration scaled(Duration duration) {
+        return scale == 1 ? duration : Duration.ofMillis(Math.max(1, Math.round(duration.toMillis() * scale)));
     }
 }

@@ -97,6 +97,57 @@ class TwilioMissedCallEndToEndTest {
     }
 
     @Test
+    void deliveryReportFromTwilioUpdatesTheMessageLog() throws Exception {
+        app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "busy"), TwilioStandIn.AUTH_TOKEN,
+                PUBLIC_URL);
+        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1
+                && "queued".equals(messagesTo(caller).get(0).get("status")));
+        String sid = (String) messagesTo(caller).get(0).get("providerSid");
+
+        var report = app.twilio("/twilio/messaging/status", Map.of("MessageSid", sid, "MessageStatus", "delivered",
+                "To", caller, "AccountSid", TwilioStandIn.ACCOUNT_SID), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+        var late = app.twilio("/twilio/messaging/status", Map.of("MessageSid", sid, "MessageStatus", "sent",
+                "To", caller, "AccountSid", TwilioStandIn.ACCOUNT_SID), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+
+        assertThat(List.of(report.statusCode(), late.statusCode())).containsOnly(204);
+        assertThat(messagesTo(caller).get(0).get("status")).as("a late 'sent' does not undo 'delivered'")
+                .isEqualTo("delivered");
+    }
+
+    @Test
+    void callerWhoTextedStopIsNeverTextedAgainUntilStart() throws Exception {
+        app.twilio("/twilio/messaging/incoming", Map.of("From", caller, "To", account.defaultNumber(), "Body", "Stop "),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+
+        app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "no-answer"),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1
+                && "opted-out".equals(messagesTo(caller).get(0).get("status")));
+        assertThat(textsSentTo(caller)).isEmpty();
+
+        app.twilio("/twilio/messaging/incoming", Map.of("From", caller, "To", account.defaultNumber(), "Body", "START"),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+        app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "no-answer"),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+        await().atMost(Duration.ofSeconds(2)).until(() -> textsSentTo(caller).size() == 1);
+    }
+
+    @Test
+    void knownContactIsGreetedByName() throws Exception {
+        var saved = app.putJsonAsAdmin("/api/accounts/" + account.id() + "/contacts/" + caller,
+                "{\"firstName\":\"Maria\",\"lastName\":\"Lopez\",\"tags\":[\"VIP\"]}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "no-answer"),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1);
+        assertThat((String) messagesTo(caller).get(0).get("body")).startsWith("Hi Maria, sorry we missed your call");
+        var found = app.getAsAdmin("/api/accounts/" + account.id() + "/contacts?q=mari");
+        assertThat(found.body()).contains("\"phoneNumber\":\"" + caller + "\"", "\"VIP\"", "\"lastCallAt\"");
+    }
+
+    @Test
     void answeredCallStartsNothing() throws Exception {
         String callSid = Fixtures.newCallSid();
         app.twilio("/twilio/voice/incoming", call(callSid), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);

@@ -56,6 +56,11 @@ public final class AppClient {
         return send(request);
     }
 
+    public HttpResponse<String> putJsonAsAdmin(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", adminBasic())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static String adminBasic() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }

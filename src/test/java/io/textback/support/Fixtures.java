@@ -28,7 +28,7 @@ public final class Fixtures {
     public static Account newAccount(AccountService accounts, String businessName) {
         String id = "acct-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
         String number = "+1212" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
-        return accounts.create(new NewAccount(id, businessName, List.of(number), number, List.of("+12125550111")));
+        return accounts.create(new NewAccount(id, businessName, List.of(number), number, List.of("+12125550111"), null));
     }
 
     public static Account withSettings(AccountRepository repository, Account account, TextBackSettings settings) {
