@@ -45,6 +45,8 @@ class StartupAccounts {
                         account.numbers());
             } catch (DuplicateKeyException e) {
                 log.debug("Account '{}' was created by another node", account.id());
+            } catch (AccountService.InvalidAccountException e) {
+                log.error("Account '{}' from configuration not created: {}: {}", account.id(), e.field(), e.getMessage());
             }
         }
     }

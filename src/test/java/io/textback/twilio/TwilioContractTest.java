@@ -12,9 +12,9 @@ import io.textback.messaging.TextMessageLog;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.Prism;
+import io.textback.support.RequiresService;
 import io.textback.support.SignedWebhooks;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,14 +37,7 @@ class TwilioContractTest {
 
     @DynamicPropertySource
     static void prism(DynamicPropertyRegistry registry) {
-        String missing = Prism.unavailableBecause();
-        if (missing != null) {
-            System.err.println("\n!!!!!!!!!!\n!!! Twilio contract test NOT RUN: " + missing + "\n!!!!!!!!!!\n");
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("Twilio contract test cannot run in CI: " + missing);
-            }
-            Assumptions.abort(missing);
-        }
+        RequiresService.require("Twilio contract test (Prism)", Prism.unavailableBecause());
         prism = Prism.start();
         registry.add("textback.twilio.account-sid", () -> ACCOUNT_SID);
         registry.add("textback.twilio.auth-token", () -> AUTH_TOKEN);
