@@ -15,6 +15,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class DeployFromModelerTest {
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     AccountService accounts;
     @Autowired
     RepositoryService repository;
@@ -54,7 +57,7 @@ class DeployFromModelerTest {
     @BeforeEach
     void setUp() {
         app = new AppClient(port);
-        modeler = new ModelerDeploy(port);
+        modeler = ModelerDeploy.to(port, engine);
         account = Fixtures.newAccount(accounts, "Patel Plumbing");
     }
 

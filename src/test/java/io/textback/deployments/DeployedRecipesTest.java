@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,8 @@ class DeployedRecipesTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ProcessEngine engine;
     @Autowired
     DeployedRecipes recipes;
     @Autowired
@@ -33,7 +36,8 @@ class DeployedRecipesTest {
         String key = Recipes.newKey("after-hours");
         assertThat(recipes.isDeployed(key)).isFalse();
 
-        var deployed = new ModelerDeploy(port).deploy(key, key + ".bpmn", Recipes.withKey(Recipes.builtIn(), key));
+        var deployed = ModelerDeploy.to(port, engine)
+                .deploy(key, key + ".bpmn", Recipes.withKey(Recipes.builtIn(), key));
 
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         assertThat(recipes.isDeployed(key)).isTrue();
@@ -58,7 +62,7 @@ class DeployedRecipesTest {
                 .replace("<bpmn:process ", "<bpmn:message id=\"TextReceivedMessage\" name=\"TextReceived\" />\n"
                         + "  <bpmn:process ");
 
-        var deployed = new ModelerDeploy(port).deploy(key, key + ".bpmn", onlyMessageStart);
+        var deployed = ModelerDeploy.to(port, engine).deploy(key, key + ".bpmn", onlyMessageStart);
 
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(1);
@@ -69,7 +73,7 @@ class DeployedRecipesTest {
     @Test
     void suspendedRecipeCannotBeChosen() {
         String key = Recipes.newKey("paused");
-        new ModelerDeploy(port).deploy(key, key + ".bpmn", Recipes.withKey(Recipes.builtIn(), key));
+        ModelerDeploy.to(port, engine).deploy(key, key + ".bpmn", Recipes.withKey(Recipes.builtIn(), key));
 
         repository.suspendProcessDefinitionByKey(key);
 

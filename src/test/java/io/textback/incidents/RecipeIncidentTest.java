@@ -16,6 +16,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class RecipeIncidentTest {
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     AccountService accounts;
     @Autowired
     AccountRepository accountRepository;
@@ -48,7 +51,7 @@ class RecipeIncidentTest {
     @Test
     void messageNamingAnUnknownVariableBecomesAnIncidentOnSendTextAndANoteOnTheCall() throws Exception {
         String key = Recipes.newKey("typo-recipe");
-        var deployed = new ModelerDeploy(port).deploy(key, key + ".bpmn",
+        var deployed = ModelerDeploy.to(port, engine).deploy(key, key + ".bpmn",
                 Recipes.withKey(Recipes.withMessage(Recipes.builtIn(), "Hi ${contact.nickname}!"), key));
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         Account account = Fixtures.newAccount(accounts, "Okafor Electric");

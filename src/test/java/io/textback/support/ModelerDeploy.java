@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+
 /**
  * Deploys a BPMN file the way Camunda Modeler's "Deploy" button does: a multipart POST to
  * {@code /engine-rest/deployment/create} with Basic auth, the deployment's name, source
@@ -22,8 +25,18 @@ public final class ModelerDeploy {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    public ModelerDeploy(int port) {
+    private ModelerDeploy(int port) {
         this.baseUrl = "http://127.0.0.1:" + port + "/engine-rest";
+    }
+
+    /**
+     * A client for the app on this port. Camunda's REST API finds the engine named "default" in a
+     * static registry, and every cached test context registers its own engine under that name: the
+     * engine of the app under test is registered again so that /engine-rest reaches it.
+     */
+    public static ModelerDeploy to(int port, ProcessEngine engine) {
+        ProcessEngines.registerProcessEngine(engine);
+        return new ModelerDeploy(port);
     }
 
     public HttpResponse<String> deploy(String deploymentName, String fileName, String bpmn) {
