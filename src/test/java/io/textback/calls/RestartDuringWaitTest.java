@@ -60,7 +60,7 @@ class RestartDuringWaitTest {
 
     private Map<String, String> environment(String publicUrl) {
         var env = new HashMap<String, String>();
-        env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath());
+        env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0");
         env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
         env.put("TEXTBACK_PUBLIC_BASE_URL", publicUrl);
         env.put("TEXTBACK_RECIPES_DIR", Path.of("bpmn").toAbsolutePath().toString());
