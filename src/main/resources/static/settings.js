@@ -93,6 +93,7 @@ document.addEventListener("DOMContentLoaded", async () => {
         return;
       }
       const p = result.body;
+      $("known-name").textContent = p.knownContactName;
       showRendered("known", p.knownContact);
       showRendered("unknown", p.unknownCaller);
       document.querySelector('[data-error-for="messageTemplate"]').textContent = p.problems.join("; ");
@@ -103,7 +104,6 @@ document.addEventListener("DOMContentLoaded", async () => {
     $(prefix + "-count").textContent = r.characters + " characters · " + r.encoding + " · "
         + r.segments + (r.segments === 1 ? " segment" : " segments");
   }
-  $("known-name").textContent = "Maria Lopez";
 
   function markDirty() {
     $("save-status").textContent = "Unsaved changes";

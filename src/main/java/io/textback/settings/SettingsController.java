@@ -73,8 +73,8 @@ class SettingsController {
         }
     }
 
-    record Preview(int templateCharacters, int maxTemplateCharacters, List<String> problems, RenderedText knownContact,
-                   RenderedText unknownCaller) {
+    record Preview(int templateCharacters, int maxTemplateCharacters, List<String> problems, String knownContactName,
+                   RenderedText knownContact, RenderedText unknownCaller) {
     }
 
     @GetMapping("/api/settings/choices")
@@ -121,6 +121,7 @@ class SettingsController {
         unknown.put(MessageTemplate.CONTACT_PHONE, SAMPLE_UNKNOWN_NUMBER);
         return new Preview(template.length(), TextBackSettings.MAX_MESSAGE_LENGTH,
                 problems.stream().map(InvalidSettingsException.InvalidField::reason).toList(),
+                SAMPLE_FIRST_NAME + " " + SAMPLE_LAST_NAME,
                 RenderedText.of(SAMPLE_KNOWN_NUMBER, MessageTemplate.render(template, known)),
                 RenderedText.of(SAMPLE_UNKNOWN_NUMBER, MessageTemplate.render(template, unknown)));
     }

@@ -94,6 +94,7 @@ class SettingsPageBrowserTest {
         }
         page.click("#merge-fields button[data-field='contact.first_name']");
         assertThat(message).hasValue(Pattern.compile("^Hi \\{\\{contact.first_name}}, we missed.*"));
+        assertThat(page.locator("#known-name")).hasText("Maria Lopez");
         assertThat(page.locator("#known-text")).hasText(Pattern.compile("^Hi Maria, we missed your call.*"));
         assertThat(page.locator("#unknown-text")).hasText(Pattern.compile("^Hi, we missed your call.*"));
         assertThat(page.locator("#known-count")).containsText("GSM-7 · 1 segment");
