@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeployedRecipes {
 
+    /** A recipe as the settings page offers it: its key, its name in Modeler, and its latest version. */
+    public record Recipe(String key, String name, int version) {
+    }
+
     private final RepositoryService repository;
 
     DeployedRecipes(RepositoryService repository) {
@@ -31,10 +35,17 @@ public class DeployedRecipes {
         return latest != null && startsOnAMissedCall(latest);
     }
 
+    /** Every deployed recipe, latest versions, sorted by key. */
+    public List<Recipe> list() {
+        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
+                .stream().filter(this::startsOnAMissedCall)
+                .map(d -> new Recipe(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion()))
+                .toList();
+    }
+
     /** The keys of every deployed recipe, sorted. */
     public List<String> keys() {
-        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
-                .stream().filter(this::startsOnAMissedCall).map(ProcessDefinition::getKey).toList();
+        return list().stream().map(Recipe::key).toList();
     }
 
     /** A missed call starts a recipe by key, which needs a plain start event at the top of an active process. */

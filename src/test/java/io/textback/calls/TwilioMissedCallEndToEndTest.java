@@ -134,7 +134,7 @@ class TwilioMissedCallEndToEndTest {
 
     @Test
     void knownContactIsGreetedByName() throws Exception {
-        var saved = app.putJsonAsAdmin("/api/accounts/" + account.id() + "/contacts/" + caller,
+        var saved = app.sendAsAdmin("PUT", "/api/accounts/" + account.id() + "/contacts/" + caller,
                 "{\"firstName\":\"Maria\",\"lastName\":\"Lopez\",\"tags\":[\"VIP\"]}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 

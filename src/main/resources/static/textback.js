@@ -1,0 +1,83 @@
+"use strict";
+// Shared by the pages: calls to the app's own API with the login's CSRF token, and the account picker.
+
+const textback = (() => {
+  function csrfToken() {
+    const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+    return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
+  }
+
+  /** Calls the API; resolves with {ok, status, body} and never throws on an HTTP error. */
+  async function api(method, path, body) {
+    const headers = {"Accept": "application/json"};
+    if (method !== "GET") {
+      headers["X-XSRF-TOKEN"] = csrfToken();
+    }
+    let payload;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      payload = JSON.stringify(body);
+    }
+    const response = await fetch(path, {method, headers, body: payload, credentials: "same-origin"});
+    if (response.status === 401) {
+      location.href = "/login";
+    }
+    const text = await response.text();
+    let parsed = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch (e) {
+      parsed = {detail: text};
+    }
+    return {ok: response.ok, status: response.status, body: parsed};
+  }
+
+  /** The account named in ?account=, else the first one; fills the picker. */
+  async function pickAccount() {
+    const accounts = (await api("GET", "/api/accounts")).body || [];
+    const wanted = new URLSearchParams(location.search).get("account");
+    const current = accounts.find(a => a.id === wanted) || accounts[0];
+    const picker = document.getElementById("account");
+    for (const a of accounts) {
+      picker.add(new Option(a.businessName + " (" + a.id + ")", a.id, false, a === current));
+    }
+    picker.addEventListener("change", () => {
+      location.search = "?account=" + encodeURIComponent(picker.value);
+    });
+    return current;
+  }
+
+  /** Shows each {field, reason} next to its field; clears the others in the given scope. */
+  function showErrors(scope, errors) {
+    for (const p of scope.querySelectorAll("[data-error-for]")) {
+      const mine = (errors || []).filter(e => e.field === p.dataset.errorFor);
+      p.textContent = mine.map(e => e.reason).join("; ");
+      const input = document.getElementById(p.dataset.errorFor);
+      if (input) {
+        input.setAttribute("aria-invalid", mine.length > 0 ? "true" : "false");
+      }
+    }
+  }
+
+  function describeFailure(result) {
+    return (result.body && (result.body.detail || result.body.title)) || ("HTTP " + result.status);
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const logout = document.getElementById("logout");
+    if (logout) {
+      logout.addEventListener("click", () => {
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = "/logout";
+        form.append(Object.assign(document.createElement("input"), {type: "hidden", name: "_csrf", value: csrfToken()}));
+        document.body.append(form);
+        form.submit();
+      });
+    }
+  });
+
+  return {api, pickAccount, showErrors, describeFailure};
+})();
