@@ -8,8 +8,6 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium driven by Playwright. Playwright must never download a browser of its own (it
@@ -35,16 +33,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts the browser, or fails (in CI) or skips (elsewhere) saying loudly that Chromium is missing. */
     public static HeadlessChromium launch() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            String message = EXECUTABLE + " is missing, so the browser tests cannot run. Install it with:"
-                    + " apt-get install -y chromium fonts-noto-color-emoji";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(message);
-            }
-            String line = "#".repeat(100);
-            System.err.println("\n" + line + "\n#  BROWSER TESTS SKIPPED: " + message + "\n" + line + "\n");
-            Assumptions.abort(message);
-        }
+        RequiresService.require("Browser tests", Files.isExecutable(EXECUTABLE) ? null : EXECUTABLE
+                + " is missing; install it with: apt-get install -y chromium fonts-noto-color-emoji");
         return new HeadlessChromium();
     }
 

@@ -94,10 +94,12 @@ public final class Prism implements AutoCloseable {
     }
 
     private static void run(List<String> command, Duration limit) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        // Never inherit this JVM's streams: Surefire talks to its test JVM over them.
+        Path log = Files.createDirectories(Path.of("target")).resolve("prism-install.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed");
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log.toAbsolutePath());
         }
     }
 }
