@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,20 +20,19 @@ public class CallLog {
         this.jdbc = jdbc;
     }
 
-    /** Records a call that is ringing; a call already recorded is left as it is. */
+    /**
+     * Records a call that is ringing; a call already recorded is left as it is. A concurrent
+     * request recording the same call makes this throw {@link org.springframework.dao.DuplicateKeyException}.
+     */
     void recordStart(Call call) {
         if (find(call.callSid()).isPresent()) {
             return;
         }
-        try {
-            jdbc.sql("insert into phone_call (call_sid, account_id, caller, business_number, direction, status, missed,"
-                            + " started_at) values (?, ?, ?, ?, ?, ?, false, ?)")
-                    .params(call.callSid(), call.accountId(), call.caller(), call.businessNumber(), call.direction(),
-                            call.status(), Timestamp.from(call.startedAt()))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            // Recorded by a concurrent request for the same call.
-        }
+        jdbc.sql("insert into phone_call (call_sid, account_id, caller, business_number, direction, status, missed,"
+                        + " started_at) values (?, ?, ?, ?, ?, ?, false, ?)")
+                .params(call.callSid(), call.accountId(), call.caller(), call.businessNumber(), call.direction(),
+                        call.status(), Timestamp.from(call.startedAt()))
+                .update();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.textback.calls;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.textback.accounts.Account;
 import io.textback.contacts.ContactRepository;
@@ -10,9 +11,9 @@ import io.textback.recipes.RecipeMessages;
 import io.textback.recipes.RecipeStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +33,6 @@ public class MissedCallService {
     private final RecipeStarter recipes;
     private final RecipeMessages messages;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate ownTransaction;
 
     MissedCallService(CallLog calls, ContactRepository contacts, RecipeStarter recipes, RecipeMessages messages,
                       PlatformTransactionManager transactionManager) {
@@ -41,8 +41,6 @@ public class MissedCallService {
         this.recipes = recipes;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public enum Outcome { STARTED, ALREADY_REPORTED, TEXT_BACK_DISABLED, ANSWERED, RECIPE_FAILED_TO_START }
@@ -60,7 +58,10 @@ public class MissedCallService {
 
     /** Records a call that has started ringing the team. */
     public void ringing(Account account, String callSid, String caller, String businessNumber) {
-        record(Call.ringing(callSid, account.id(), caller, businessNumber, Instant.now()));
+        inOneTransaction(() -> {
+            record(Call.ringing(callSid, account.id(), caller, businessNumber, Instant.now()));
+            return null;
+        });
     }
 
     /**
@@ -70,7 +71,7 @@ public class MissedCallService {
     public int outboundCallAnswered(Account account, String callSid, String businessNumber, String customer) {
         var call = new Call(callSid, account.id(), customer, businessNumber, Call.OUTBOUND, "completed", false, null,
                 null, null, Instant.now(), null);
-        return transaction.execute(tx -> {
+        return inOneTransaction(() -> {
             calls.recordStart(call);
             calls.end(callSid, "completed", false, Instant.now());
             return messages.callAnswered(account.id(), customer);
@@ -78,16 +79,36 @@ public class MissedCallService {
     }
 
     public Result callEnded(CallEnded call) {
-        record(Call.ringing(call.callSid(), call.account().id(), call.caller(), call.businessNumber(),
-                call.calledAt()));
+        Call ringing = Call.ringing(call.callSid(), call.account().id(), call.caller(), call.businessNumber(),
+                call.calledAt());
         try {
-            return transaction.execute(tx -> endOnce(call));
+            return inOneTransaction(() -> {
+                record(ringing);
+                return endOnce(call);
+            });
         } catch (RuntimeException e) {
             // Nothing was started; the call's record says why, and a repeated report may try again.
             String reason = "recipe '" + call.account().settings().recipeKey() + "' could not start: " + e.getMessage();
             log.error("Missed call {} to account {}: {}", call.callSid(), call.account().id(), reason, e);
-            ownTransaction.executeWithoutResult(tx -> calls.note(call.callSid(), reason));
+            inOneTransaction(() -> {
+                record(ringing);
+                calls.note(call.callSid(), reason);
+                return null;
+            });
             return new Result(Outcome.RECIPE_FAILED_TO_START, null, reason);
+        }
+    }
+
+    /**
+     * One commit for everything a webhook writes. A concurrent report of the same call, or a first
+     * call of the same new caller, can win the race to insert; then the work runs once more and
+     * finds their rows.
+     */
+    private <T> T inOneTransaction(Supplier<T> work) {
+        try {
+            return transaction.execute(tx -> work.get());
+        } catch (DuplicateKeyException raced) {
+            return transaction.execute(tx -> work.get());
         }
     }
 

@@ -43,7 +43,10 @@ public class ContactRepository {
         }
     }
 
-    /** Notes an inbound call from this number, creating the contact on its first call. */
+    /**
+     * Notes an inbound call from this number, creating the contact on its first call. A concurrent
+     * first call of the same number makes this throw {@link DuplicateKeyException}.
+     */
     public void recordCall(String accountId, String phoneNumber, Instant at) {
         Timestamp when = Timestamp.from(at);
         int updated = jdbc.sql("update contact set first_call_at = coalesce(first_call_at, ?),"
@@ -51,13 +54,9 @@ public class ContactRepository {
                         + " where account_id = ? and phone_number = ?")
                 .params(when, when, when, accountId, phoneNumber).update();
         if (updated == 0) {
-            try {
-                jdbc.sql("insert into contact (account_id, phone_number, opted_out, first_call_at, last_call_at)"
-                                + " values (?, ?, false, ?, ?)")
-                        .params(accountId, phoneNumber, when, when).update();
-            } catch (DuplicateKeyException e) {
-                recordCall(accountId, phoneNumber, at);
-            }
+            jdbc.sql("insert into contact (account_id, phone_number, opted_out, first_call_at, last_call_at)"
+                            + " values (?, ?, false, ?, ?)")
+                    .params(accountId, phoneNumber, when, when).update();
         }
     }
 

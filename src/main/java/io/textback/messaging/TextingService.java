@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one text and keeps the message log true to what happened, whatever the transaction around
- * it does. Each attempt carries a send key (for a recipe, its job): a retried attempt whose text
- * already reached the provider sends nothing again, and one that failed before is sent again.
+ * it does. Each attempt carries a send key (for a recipe, its job): the entry is committed as
+ * "sending" before the provider is asked, so a retried attempt whose text already reached the
+ * provider sends nothing again, and one that failed before is sent again.
  */
 @Service
 public class TextingService {
@@ -53,18 +54,22 @@ public class TextingService {
         if (existing.isPresent() && TextStatus.fromLabel(existing.get().status()).settled()) {
             return existing.get();
         }
-        long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text));
         if (existing.isPresent() && TextStatus.fromLabel(existing.get().status()) == TextStatus.SENDING) {
             // The earlier attempt asked the provider and its answer was lost: ask whether it was taken.
             var sid = sender.findAccepted(text, existing.get().createdAt().minusSeconds(60));
             if (sid.isPresent()) {
-                return record(id, SendResult.accepted(TextStatus.QUEUED, sid.get()));
+                return record(existing.get().id(), SendResult.accepted(TextStatus.QUEUED, sid.get()));
             }
         }
         if (contacts.isOptedOut(account.id(), request.to())) {
+            long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, TextStatus.OPTED_OUT));
             return record(id, new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts"));
         }
-        mark(id, TextStatus.SENDING, null);
+        // Committed before the provider is asked, so that a lost answer is never mistaken for "not sent".
+        long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, TextStatus.SENDING));
+        if (existing.isPresent()) {
+            mark(id, TextStatus.SENDING, null);
+        }
         SendResult result;
         try {
             result = sender.send(text);
@@ -95,10 +100,10 @@ public class TextingService {
         return MessageTemplate.render(template, fields);
     }
 
-    private long reserve(Request request, OutgoingText text) {
+    private long reserve(Request request, OutgoingText text, TextStatus status) {
         var entry = new TextMessageLog.NewEntry(request.sendKey(), request.account().id(), request.callSid(),
                 request.processInstanceId(), text.to(), text.from(), text.body(), SmsSegments.of(text.body()).segments(),
-                TextStatus.RETRYING);
+                status);
         try {
             return ownTransaction.execute(tx -> messages.insert(entry, Instant.now()));
         } catch (DuplicateKeyException e) {
@@ -111,8 +116,12 @@ public class TextingService {
                 Instant.now()));
     }
 
+    /**
+     * The outcome joins the caller's transaction (the recipe's job): if that rolls back, the entry
+     * is back to "sending" and the retry asks the provider before sending anything again.
+     */
     private TextMessage record(long id, SendResult result) {
-        ownTransaction.executeWithoutResult(tx -> messages.record(id, result, Instant.now()));
+        messages.record(id, result, Instant.now());
         return messages.findById(id).orElseThrow();
     }
 }
