@@ -36,6 +36,12 @@ public class AccountRepository {
         return jdbc.sql("select * from account order by id").query((rs, n) -> load(rs)).list();
     }
 
+    /** One column of one row: recipes ask this at their gateways, once per missed call. */
+    public boolean textBackEnabled(String id) {
+        return jdbc.sql("select text_back_enabled from account where id = ?").param(id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     public boolean exists(String id) {
         return jdbc.sql("select count(*) from account where id = ?").param(id).query(Integer.class).single() > 0;
     }

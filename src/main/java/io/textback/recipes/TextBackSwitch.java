@@ -17,6 +17,6 @@ public class TextBackSwitch {
     }
 
     public boolean enabled(String accountId) {
-        return accounts.findById(accountId).map(a -> a.settings().enabled()).orElse(false);
+        return accounts.textBackEnabled(accountId);
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -75,7 +74,7 @@ class MissedCallBenchmarkTest {
             throughput(port);
             latencyToTwilio(port);
             if (postgres) {
-                dueAtOnce(port, database);
+                dueAtOnce(app, database);
             }
         } finally {
             if (database != null) {
@@ -133,7 +132,8 @@ class MissedCallBenchmarkTest {
     }
 
     /** Many recipes waiting; all their waits fall due at once; how long until Twilio has every text. */
-    private void dueAtOnce(int port, Postgres database) throws Exception {
+    private void dueAtOnce(AppProcess app, Postgres database) throws Exception {
+        int port = app.port();
         long start = System.nanoTime();
         int created = 0;
         while (created < WAITING) {
@@ -142,7 +142,8 @@ class MissedCallBenchmarkTest {
             created += batch;
         }
         report("waiting recipes started", String.format("%d in %.1f s", created, (System.nanoTime() - start) / 1e9));
-        report("app memory with " + created + " recipes waiting", rssOf(port) + " (target: 600 MB for 100,000)");
+        report("app memory with " + created + " recipes waiting", app.residentMemory()
+                + " resident (target: 600 MB with 100,000)");
         int received = TwilioStandIn.server().findAll(WireMock.postRequestedFor(
                 WireMock.urlPathEqualTo(TwilioStandIn.MESSAGES_PATH))).size();
         try (var connection = DriverManager.getConnection(database.url(), database.user(), "");
@@ -243,20 +244,6 @@ class MissedCallBenchmarkTest {
 
     private String caller() {
         return "+1415" + (3000000 + (sequence.incrementAndGet() % 6_000_000));
-    }
-
-    private static String rssOf(int port) throws Exception {
-        for (var process : ProcessHandle.allProcesses().toList()) {
-            var command = process.info().commandLine().orElse("");
-            if (command.contains("io.textback.TextbackApplication")) {
-                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                    if (line.startsWith("VmRSS")) {
-                        return line.substring(6).trim();
-                    }
-                }
-            }
-        }
-        return "unknown";
     }
 
     private static double percentile(List<Long> sortedNanos, int percentile) {

@@ -61,6 +61,17 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** The app's resident memory, from /proc (Linux). */
+    public String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim())
+                    .findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     /** Waits until health is UP; fails with the app's log if it dies or takes longer than the limit. */
     public Duration awaitHealthy(Duration limit) {
         var http = HttpClient.newHttpClient();
