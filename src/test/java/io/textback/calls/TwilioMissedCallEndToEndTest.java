@@ -81,9 +81,17 @@ class TwilioMissedCallEndToEndTest {
                 + "How can we help? Reply here and we'll get back to you.");
         assertThat(text.get("from")).isEqualTo(account.defaultNumber());
         assertThat((String) text.get("providerSid")).as("message %s", text).startsWith("SM");
-        assertThat(textsSentTo(caller)).singleElement().satisfies(request -> assertThat(
-                request.formParameters().get("StatusCallback").firstValue())
-                .isEqualTo(PUBLIC_URL + "/twilio/messaging/status"));
+        assertThat(textsSentTo(caller)).singleElement().satisfies(request -> {
+            assertThat(request.getUrl()).isEqualTo(TwilioStandIn.MESSAGES_PATH);
+            assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((TwilioStandIn.ACCOUNT_SID + ":" + TwilioStandIn.AUTH_TOKEN).getBytes()));
+            assertThat(request.formParameters()).containsOnlyKeys("To", "From", "Body", "StatusCallback");
+            assertThat(request.formParameters().get("To").firstValue()).isEqualTo(caller);
+            assertThat(request.formParameters().get("From").firstValue()).isEqualTo(account.defaultNumber());
+            assertThat(request.formParameters().get("Body").firstValue()).isEqualTo(text.get("body"));
+            assertThat(request.formParameters().get("StatusCallback").firstValue())
+                    .isEqualTo(PUBLIC_URL + "/twilio/messaging/status");
+        });
         await().atMost(Duration.ofSeconds(2)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(callSid).finished().count() == 1);
 
