@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
@@ -60,7 +59,7 @@ class GenericMissedCallWebhookTest {
         String instanceId = json.readTree(first.body()).get("processInstanceId").asText();
         assertThat(instanceId).isNotBlank();
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(messagesTo(caller)).singleElement()
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(text -> {
                     assertThat(text.get("status")).isEqualTo("simulated");
                     assertThat(text.get("body")).isEqualTo("Hi there, sorry we missed your call at Patel Plumbing. "
@@ -72,7 +71,7 @@ class GenericMissedCallWebhookTest {
         assertThat(json.readTree(repeat.body()).get("processInstanceId").asText()).isEqualTo(instanceId);
         assertThat(json.readTree(repeat.body()).get("outcome").asText()).isEqualTo("already-reported");
         Thread.sleep(300);
-        assertThat(messagesTo(caller)).hasSize(1);
+        assertThat(app.messagesTo(caller)).hasSize(1);
     }
 
     @Test
@@ -83,7 +82,7 @@ class GenericMissedCallWebhookTest {
                 account.defaultNumber()), WITH_KEY);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(messagesTo(caller)).hasSize(1));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).hasSize(1));
     }
 
     @Test
@@ -102,7 +101,7 @@ class GenericMissedCallWebhookTest {
                 + account.defaultNumber() + "\",\"reason\":\"completed\"}", WITH_KEY), "reason", "must be one of");
 
         assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
-        assertThat(messagesTo(caller)).isEmpty();
+        assertThat(app.messagesTo(caller)).isEmpty();
     }
 
     @Test
@@ -121,7 +120,7 @@ class GenericMissedCallWebhookTest {
                 "From", caller, "To", account.defaultNumber(), "DialCallStatus", "busy"), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(messagesTo(caller)).singleElement()
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(text -> assertThat(text.get("status")).isEqualTo("simulated")));
     }
 
@@ -139,8 +138,4 @@ class GenericMissedCallWebhookTest {
         return "{\"callId\":\"" + callId + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
     }
 
-    private List<Map<String, Object>> messagesTo(String to) throws Exception {
-        var response = app.getAsAdmin("/api/messages?to=" + java.net.URLEncoder.encode(to, "UTF-8"));
-        return json.readValue(response.body(), new TypeReference<>() { });
-    }
 }

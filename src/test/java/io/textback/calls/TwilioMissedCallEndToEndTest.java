@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
@@ -46,8 +44,6 @@ class TwilioMissedCallEndToEndTest {
     AccountService accounts;
     @Autowired
     HistoryService history;
-    @Autowired
-    ObjectMapper json;
 
     AppClient app;
     Account account;
@@ -74,9 +70,9 @@ class TwilioMissedCallEndToEndTest {
         assertThat(missed.statusCode()).isEqualTo(200);
         assertThat(missed.body()).contains("<Say>You have reached Nguyen Electric.", "<Record");
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(messagesTo(caller)).singleElement()
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(sent -> assertThat(sent.get("status")).isEqualTo("queued")));
-        Map<String, Object> text = messagesTo(caller).get(0);
+        Map<String, Object> text = app.messagesTo(caller).get(0);
         assertThat(text.get("body")).isEqualTo("Hi there, sorry we missed your call at Nguyen Electric. "
                 + "How can we help? Reply here and we'll get back to you.");
         assertThat(text.get("from")).isEqualTo(account.defaultNumber());
@@ -100,7 +96,7 @@ class TwilioMissedCallEndToEndTest {
         assertThat(again.statusCode()).isEqualTo(200);
         Thread.sleep(500);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(callSid).count()).isEqualTo(1);
-        assertThat(messagesTo(caller)).hasSize(1);
+        assertThat(app.messagesTo(caller)).hasSize(1);
         assertThat(textsSentTo(caller)).hasSize(1);
     }
 
@@ -108,9 +104,9 @@ class TwilioMissedCallEndToEndTest {
     void deliveryReportFromTwilioUpdatesTheMessageLog() throws Exception {
         app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "busy"), TwilioStandIn.AUTH_TOKEN,
                 PUBLIC_URL);
-        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1
-                && "queued".equals(messagesTo(caller).get(0).get("status")));
-        String sid = (String) messagesTo(caller).get(0).get("providerSid");
+        await().atMost(Duration.ofSeconds(2)).until(() -> app.messagesTo(caller).size() == 1
+                && "queued".equals(app.messagesTo(caller).get(0).get("status")));
+        String sid = (String) app.messagesTo(caller).get(0).get("providerSid");
 
         var report = app.twilio("/twilio/messaging/status", Map.of("MessageSid", sid, "MessageStatus", "delivered",
                 "To", caller, "AccountSid", TwilioStandIn.ACCOUNT_SID), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
@@ -118,7 +114,7 @@ class TwilioMissedCallEndToEndTest {
                 "To", caller, "AccountSid", TwilioStandIn.ACCOUNT_SID), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
 
         assertThat(List.of(report.statusCode(), late.statusCode())).containsOnly(204);
-        assertThat(messagesTo(caller).get(0).get("status")).as("a late 'sent' does not undo 'delivered'")
+        assertThat(app.messagesTo(caller).get(0).get("status")).as("a late 'sent' does not undo 'delivered'")
                 .isEqualTo("delivered");
     }
 
@@ -129,8 +125,8 @@ class TwilioMissedCallEndToEndTest {
 
         app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "no-answer"),
                 TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
-        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1
-                && "opted-out".equals(messagesTo(caller).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(2)).until(() -> app.messagesTo(caller).size() == 1
+                && "opted-out".equals(app.messagesTo(caller).get(0).get("status")));
         assertThat(textsSentTo(caller)).isEmpty();
 
         app.twilio("/twilio/messaging/incoming", Map.of("From", caller, "To", account.defaultNumber(), "Body", "START"),
@@ -149,8 +145,8 @@ class TwilioMissedCallEndToEndTest {
         app.twilio("/twilio/voice/dial-complete", dialResult(Fixtures.newCallSid(), "no-answer"),
                 TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> messagesTo(caller).size() == 1);
-        assertThat((String) messagesTo(caller).get(0).get("body")).startsWith("Hi Maria, sorry we missed your call");
+        await().atMost(Duration.ofSeconds(2)).until(() -> app.messagesTo(caller).size() == 1);
+        assertThat((String) app.messagesTo(caller).get(0).get("body")).startsWith("Hi Maria, sorry we missed your call");
         var found = app.getAsAdmin("/api/accounts/" + account.id() + "/contacts?q=mari");
         assertThat(found.body()).contains("\"phoneNumber\":\"" + caller + "\"", "\"VIP\"", "\"lastCallAt\"");
     }
@@ -167,7 +163,7 @@ class TwilioMissedCallEndToEndTest {
         assertThat(answered.body()).contains("<Hangup/>").doesNotContain("<Record");
         Thread.sleep(500);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(callSid).count()).isZero();
-        assertThat(messagesTo(caller)).isEmpty();
+        assertThat(app.messagesTo(caller)).isEmpty();
     }
 
     @Test
@@ -184,7 +180,7 @@ class TwilioMissedCallEndToEndTest {
                 .containsOnly(403);
         Thread.sleep(500);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(callSid).count()).isZero();
-        assertThat(messagesTo(caller)).isEmpty();
+        assertThat(app.messagesTo(caller)).isEmpty();
     }
 
     @Test
@@ -215,9 +211,4 @@ class TwilioMissedCallEndToEndTest {
                 dialCallStatus, "AccountSid", TwilioStandIn.ACCOUNT_SID);
     }
 
-    private List<Map<String, Object>> messagesTo(String to) throws Exception {
-        var response = app.getAsAdmin("/api/messages?to=" + java.net.URLEncoder.encode(to, "UTF-8"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readValue(response.body(), new TypeReference<>() { });
-    }
 }

@@ -8,12 +8,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real HTTP client for a running app: what Twilio, a phone system or an admin's script would do. */
 public final class AppClient {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -87,6 +93,19 @@ public final class AppClient {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The message log's entries to one number, newest first, as the admin sees them at /api/messages. */
+    public List<Map<String, Object>> messagesTo(String to) {
+        var response = getAsAdmin("/api/messages?to=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/api/messages answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readValue(response.body(), new TypeReference<>() { });
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
