@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,11 +75,6 @@ public class CallLog {
     public Optional<Call> find(String callSid) {
         return jdbc.sql("select * from phone_call where call_sid = ?").param(callSid).query((rs, n) -> load(rs))
                 .optional();
-    }
-
-    public List<Call> recent(String accountId, int limit) {
-        return jdbc.sql("select * from phone_call where account_id = ? order by started_at desc limit " + limit)
-                .param(accountId).query((rs, n) -> load(rs)).list();
     }
 
     private static Call load(ResultSet rs) throws SQLException {
