@@ -220,8 +220,11 @@ class MissedCallBenchmarkTest {
     }
 
     private Object genericMissedCall(int port, String number, String caller) throws Exception {
-        var response = new AppClient(port).postJson("/api/missed-calls", "{\"callId\":\"bench-" + sequence.incrementAndGet()
-                + "\",\"from\":\"" + caller + "\",\"to\":\"" + number + "\"}", Map.of("X-Api-Key", "bench"));
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/missed-calls"))
+                .header("Content-Type", "application/json").header("X-Api-Key", "bench")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"callId\":\"bench-" + sequence.incrementAndGet()
+                        + "\",\"from\":\"" + caller + "\",\"to\":\"" + number + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("missed-calls answered " + response.statusCode() + ": " + response.body());
         }
