@@ -20,18 +20,20 @@ public class CallLog {
     }
 
     /**
-     * Records a call that is ringing; a call already recorded is left as it is. A concurrent
+     * Records a call that is ringing, and says when it began; a call already recorded is left as it is. A concurrent
      * request recording the same call makes this throw {@link org.springframework.dao.DuplicateKeyException}.
      */
-    void recordStart(Call call) {
-        if (find(call.callSid()).isPresent()) {
-            return;
+    Instant recordStart(Call call) {
+        var recorded = find(call.callSid());
+        if (recorded.isPresent()) {
+            return recorded.get().startedAt();
         }
         jdbc.sql("insert into phone_call (call_sid, account_id, caller, business_number, direction, status, missed,"
                         + " started_at) values (?, ?, ?, ?, ?, ?, false, ?)")
                 .params(call.callSid(), call.accountId(), call.caller(), call.businessNumber(), call.direction(),
                         call.status(), Timestamp.from(call.startedAt()))
                 .update();
+        return call.startedAt();
     }
 
     /**

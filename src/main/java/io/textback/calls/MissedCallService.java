@@ -83,8 +83,7 @@ public class MissedCallService {
                 call.calledAt());
         try {
             return inOneTransaction(() -> {
-                record(ringing);
-                return endOnce(call);
+                return endOnce(call, record(ringing));
             });
         } catch (RuntimeException e) {
             // Nothing was started; the call's record says why, and a repeated report may try again.
@@ -112,12 +111,14 @@ public class MissedCallService {
         }
     }
 
-    private void record(Call call) {
-        calls.recordStart(call);
+    /** Records the call and its caller; returns when the call began to ring. */
+    private Instant record(Call call) {
+        Instant startedAt = calls.recordStart(call);
         contacts.recordCall(call.accountId(), call.caller(), call.startedAt());
+        return startedAt;
     }
 
-    private Result endOnce(CallEnded call) {
+    private Result endOnce(CallEnded call, Instant startedAt) {
         String status = call.status().toLowerCase(Locale.ROOT);
         if (!calls.end(call.callSid(), status, call.missed(), Instant.now())) {
             String existing = calls.find(call.callSid()).map(Call::processInstanceId).orElse(null);
@@ -132,9 +133,8 @@ public class MissedCallService {
             return new Result(Outcome.TEXT_BACK_DISABLED, null, "text-back is disabled for this account");
         }
         // The recipe's calledAt is when the call began to ring, the time that windows of repeat calls count from.
-        Instant calledAt = calls.find(call.callSid()).map(Call::startedAt).orElse(call.calledAt());
         String instanceId = recipes.startForMissedCall(call.account(), call.callSid(), call.caller(),
-                call.businessNumber(), status, calledAt).getId();
+                call.businessNumber(), status, startedAt).getId();
         calls.attachRecipe(call.callSid(), instanceId);
         return new Result(Outcome.STARTED, instanceId, null);
     }
