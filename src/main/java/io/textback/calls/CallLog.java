@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +29,14 @@ public class CallLog {
         if (recorded.isPresent()) {
             return recorded.get().startedAt();
         }
+        // Microseconds, as the column keeps them: windows of repeat calls compare this value with stored ones.
+        Instant startedAt = call.startedAt().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("insert into phone_call (call_sid, account_id, caller, business_number, direction, status, missed,"
                         + " started_at) values (?, ?, ?, ?, ?, ?, false, ?)")
                 .params(call.callSid(), call.accountId(), call.caller(), call.businessNumber(), call.direction(),
-                        call.status(), Timestamp.from(call.startedAt()))
+                        call.status(), Timestamp.from(startedAt))
                 .update();
-        return call.startedAt();
+        return startedAt;
     }
 
     /**
