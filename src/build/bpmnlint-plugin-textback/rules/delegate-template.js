@@ -3,35 +3,56 @@ const path = require('node:path');
 
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../../bpmn/.camunda/element-templates');
 
-/** The shipped templates by the delegate expression they set, e.g. "${sendText}" -> Send text v1. */
-function templatesByDelegate() {
-  const byDelegate = new Map();
+/**
+ * The shipped templates by what their task calls: a delegate expression ("${tagCaller}") or an
+ * external task topic ("topic:textback.send-text").
+ */
+function templatesByImplementation() {
+  const byImplementation = new Map();
   for (const file of fs.readdirSync(TEMPLATES_DIR).filter(name => name.endsWith('.json'))) {
     const template = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'));
-    const delegate = (template.properties || []).find(p =>
-      p.binding && p.binding.type === 'property' && p.binding.name === 'camunda:delegateExpression');
+    const bound = name => (template.properties || []).find(p =>
+      p.binding && p.binding.type === 'property' && p.binding.name === name);
+    const delegate = bound('camunda:delegateExpression');
+    const topic = bound('camunda:topic');
     if (delegate) {
-      byDelegate.set(delegate.value, template);
+      byImplementation.set(delegate.value, template);
+    }
+    if (topic) {
+      byImplementation.set('topic:' + topic.value, template);
     }
   }
-  return byDelegate;
+  return byImplementation;
+}
+
+/** What a task calls, in the keys of templatesByImplementation, or null for a task that calls neither. */
+function implementationOf(node) {
+  if (!node.get) {
+    return null;
+  }
+  const delegate = node.get('camunda:delegateExpression');
+  if (delegate) {
+    return delegate;
+  }
+  const topic = node.get('camunda:type') === 'external' && node.get('camunda:topic');
+  return topic && topic.startsWith('textback.') ? 'topic:' + topic : null;
 }
 
 /**
  * A business user edits a delegate's inputs through its element template's form, so every task
- * calling one of our delegates must have that template, at its current version, applied.
+ * calling one of our delegates or send workers must have that template, at its current version, applied.
  */
 module.exports = function() {
-  const templates = templatesByDelegate();
+  const templates = templatesByImplementation();
 
   function check(node, reporter) {
-    const delegate = node.get && node.get('camunda:delegateExpression');
-    if (!delegate) {
+    const implementation = implementationOf(node);
+    if (!implementation) {
       return;
     }
-    const template = templates.get(delegate);
+    const template = templates.get(implementation);
     if (!template) {
-      reporter.report(node.id, `No element template sets delegate ${delegate}: add one to bpmn/.camunda/element-templates`);
+      reporter.report(node.id, `No element template calls ${implementation}: add one to bpmn/.camunda/element-templates`);
       return;
     }
     const applied = node.get('camunda:modelerTemplate');

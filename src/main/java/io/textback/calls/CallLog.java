@@ -49,12 +49,21 @@ public class CallLog {
                 .update() == 1;
     }
 
-    /** How many calls this caller made to the account in the window, both ends included. */
-    public int countInboundCalls(String accountId, String caller, Instant from, Instant to) {
+    /**
+     * How many of the caller's calls to the account a recipe has already numbered, from {@code since}
+     * on (later calls included: a call may be numbered before one that began ringing earlier).
+     */
+    public int countNumberedCalls(String accountId, String caller, Instant since, String exceptCallSid) {
         return jdbc.sql("select count(*) from phone_call where account_id = ? and caller = ? and direction = 'inbound'"
-                        + " and started_at >= ? and started_at <= ?")
-                .params(accountId, caller, Timestamp.from(from), Timestamp.from(to))
+                        + " and call_number_in_window is not null and started_at >= ? and call_sid <> ?")
+                .params(accountId, caller, Timestamp.from(since), exceptCallSid == null ? "" : exceptCallSid)
                 .query(Integer.class).single();
+    }
+
+    /** Keeps the call's number among the caller's calls in its window, as "Tag caller" decided it. */
+    public void number(String callSid, int numberInWindow) {
+        jdbc.sql("update phone_call set call_number_in_window = ? where call_sid = ?")
+                .params(numberInWindow, callSid).update();
     }
 
     void attachRecipe(String callSid, String processInstanceId) {

@@ -33,6 +33,15 @@ public class ContactRepository {
                 .params(accountId, phoneNumber).query(Integer.class).single() > 0;
     }
 
+    /**
+     * Locks the contact's row until the transaction ends: work that must see a caller's calls one at a
+     * time (numbering them) waits here for a concurrent call's transaction, on any node.
+     */
+    public void lock(String accountId, String phoneNumber) {
+        jdbc.sql("select phone_number from contact where account_id = ? and phone_number = ? for update")
+                .params(accountId, phoneNumber).query(String.class).optional();
+    }
+
     /** Records STOP / START from the caller, creating the contact if the business did not know it. */
     public void setOptedOut(String accountId, String phoneNumber, boolean optedOut) {
         int updated = jdbc.sql("update contact set opted_out = ? where account_id = ? and phone_number = ?")

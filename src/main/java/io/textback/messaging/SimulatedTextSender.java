@@ -2,6 +2,7 @@ package io.textback.messaging;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sends nothing: the text stays in the message log with status {@code simulated}, for the outbox page. */
@@ -13,7 +14,7 @@ public class SimulatedTextSender implements TextSender {
     }
 
     @Override
-    public Optional<String> findAccepted(OutgoingText text, Instant since) {
+    public Optional<SendResult> findAccepted(OutgoingText text, Instant since, Set<String> known) {
         return Optional.empty();
     }
 

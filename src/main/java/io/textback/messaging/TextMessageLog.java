@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,7 +37,7 @@ public class TextMessageLog {
         return findBySendKey(e.sendKey()).orElseThrow().id();
     }
 
-    Optional<TextMessage> findBySendKey(String sendKey) {
+    public Optional<TextMessage> findBySendKey(String sendKey) {
         return jdbc.sql("select * from text_message where send_key = ?").param(sendKey).query((rs, n) -> load(rs))
                 .optional();
     }
@@ -51,12 +54,39 @@ public class TextMessageLog {
                 .update();
     }
 
-    /** A delivery report from the provider; reports can arrive out of order, so a final status is kept. */
-    public int updateStatusByProviderSid(String providerSid, TextStatus status, String errorCode, Instant now) {
-        return jdbc.sql("update text_message set status = ?, error_code = coalesce(?, error_code), updated_at = ?"
-                        + " where provider_sid = ? and status not in ('delivered', 'undelivered', 'failed')")
-                .params(status.label(), errorCode, Timestamp.from(now), providerSid)
+    /**
+     * Moves the text with this provider id to {@code status} if that lies further along than where it
+     * stands (queued, sent, then delivered, undelivered or failed), so reports arriving out of order
+     * never move it back. Returns the number of entries changed.
+     */
+    int advanceStatus(String providerSid, TextStatus status, String errorCode, Instant now) {
+        var behind = Arrays.stream(TextStatus.values()).filter(s -> s.advancesTo(status)).map(TextStatus::label).toList();
+        return jdbc.sql("update text_message set status = :status, error_code = coalesce(:code, error_code),"
+                        + " updated_at = :now where provider_sid = :sid and status in (:behind)")
+                .param("status", status.label()).param("code", errorCode).param("now", Timestamp.from(now))
+                .param("sid", providerSid).param("behind", behind)
                 .update();
+    }
+
+    void insertReport(String providerSid, TextStatus status, String errorCode, Instant now) {
+        jdbc.sql("insert into text_status_report (provider_sid, status, error_code, received_at) values (?, ?, ?, ?)")
+                .params(providerSid, status.label(), errorCode, Timestamp.from(now)).update();
+    }
+
+    record StatusReport(TextStatus status, String errorCode) {
+    }
+
+    List<StatusReport> reportsFor(String providerSid) {
+        return jdbc.sql("select status, error_code from text_status_report where provider_sid = ? order by id")
+                .param(providerSid)
+                .query((rs, n) -> new StatusReport(TextStatus.fromLabel(rs.getString(1)), rs.getString(2))).list();
+    }
+
+    /** Provider ids already logged for texts between these numbers: a lookup must not claim them for another text. */
+    Set<String> providerSidsBetween(String from, String to) {
+        return new HashSet<>(jdbc.sql("select provider_sid from text_message where to_number = ? and from_number = ?"
+                        + " and provider_sid is not null")
+                .params(to, from).query(String.class).list());
     }
 
     public List<TextMessage> find(String accountId, String to, String status, int limit) {

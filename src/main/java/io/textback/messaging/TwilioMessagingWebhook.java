@@ -1,6 +1,5 @@
 package io.textback.messaging;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,14 +28,14 @@ class TwilioMessagingWebhook {
             "REVOKE", "OPTOUT");
     private static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "YES");
 
-    private final TextMessageLog messages;
+    private final TextingService texting;
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
 
-    TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
+    TwilioMessagingWebhook(TextingService texting, AccountRepository accounts, ContactRepository contacts,
                            RecipeMessages recipes) {
-        this.messages = messages;
+        this.texting = texting;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -46,8 +45,8 @@ class TwilioMessagingWebhook {
     ResponseEntity<Void> status(@RequestParam("MessageSid") String messageSid,
                                 @RequestParam("MessageStatus") String messageStatus,
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
-        messages.updateStatusByProviderSid(messageSid, TextStatus.fromProvider(messageStatus),
-                errorCode == null || errorCode.isBlank() ? null : errorCode, Instant.now());
+        texting.statusReported(messageSid, TextStatus.fromProvider(messageStatus),
+                errorCode == null || errorCode.isBlank() ? null : errorCode);
         return ResponseEntity.noContent().build();
     }
 

@@ -14,9 +14,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * "Tag caller": counts the caller's calls within a window (input {@code window}, an ISO-8601
- * duration, default 20 minutes) ending with this one, tags the contact "1st call", "2nd call" or
- * "3rd+ call", and sets {@code callNumberInWindow} for the recipe's gateways.
+ * "Tag caller": numbers this missed call among the caller's missed calls within a window (input
+ * {@code window}, an ISO-8601 duration, default 20 minutes), tags the contact "1st call", "2nd call"
+ * or "3rd+ call", and sets {@code callNumberInWindow} for the recipe's gateways. Calls are numbered
+ * in the order they are tagged, under a lock on the contact, so of simultaneous calls exactly one is
+ * the first, whichever began to ring first.
  */
 @Component("tagCaller")
 class TagCallerDelegate implements JavaDelegate {
@@ -44,7 +46,11 @@ class TagCallerDelegate implements JavaDelegate {
                 : Instant.parse(calledAtValue.toString());
         Duration window = waits.scaled(window(execution.getVariableLocal(INPUT_WINDOW)));
 
-        int number = Math.max(1, calls.countInboundCalls(accountId, caller, calledAt.minus(window), calledAt));
+        // One call at a time per caller, on every node: simultaneous calls must agree on which one is first.
+        contacts.lock(accountId, caller);
+        String callSid = (String) execution.getVariable(RecipeContract.CALL_SID);
+        int number = 1 + calls.countNumberedCalls(accountId, caller, calledAt.minus(window), callSid);
+        calls.number(callSid, number);
         String tag = CALL_TAGS.get(Math.min(number, CALL_TAGS.size()) - 1);
         contacts.replaceTag(accountId, caller, CALL_TAGS, tag, calledAt);
         execution.setVariable(RecipeContract.CALL_NUMBER_IN_WINDOW, number);

@@ -1,36 +1,78 @@
 package io.textback.twilio;
 
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The SDK's HTTP client, sending what it would send to {@code https://api.twilio.com} to another
- * base URL instead (a Twilio-compatible stand-in). The SDK has no setting for this.
+ * The SDK's HTTP client with three changes: requests meant for {@code https://api.twilio.com} can go
+ * to another base URL (a Twilio-compatible stand-in; the SDK has no setting for this), as many
+ * requests may be in flight as the sender runs in parallel (the SDK's pool allows 20 per host), and
+ * no request is repeated blindly: the SDK would send a POST again after a 5xx, and the text twice.
  */
 class RedirectingHttpClient extends NetworkHttpClient {
 
+    private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
+
     private final String baseUrl;
 
-    RedirectingHttpClient(String baseUrl, java.time.Duration timeout) {
-        super(RequestConfig.custom()
+    RedirectingHttpClient(String baseUrl, Duration timeout, int maxConnections) {
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(timeout))
+                                .setSocketTimeout(Timeout.of(timeout))
+                                .build())
+                        .setMaxConnPerRoute(maxConnections)
+                        .setMaxConnTotal(maxConnections)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(timeout))
                         .setResponseTimeout(Timeout.of(timeout))
-                        .build(),
-                SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).build());
+                        .build())
+                .disableAutomaticRetries());
         this.baseUrl = baseUrl;
+    }
+
+    /** How long Twilio asked this thread's last request to wait (HTTP 429's Retry-After), or null. */
+    static Duration lastRetryAfter() {
+        return RETRY_AFTER.get();
+    }
+
+    @Override
+    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+        return makeRequest(request);
     }
 
     @Override
     public Response makeRequest(Request request) {
+        RETRY_AFTER.remove();
+        Response response = super.makeRequest(redirect(request));
+        if (response.getStatusCode() == 429) {
+            RETRY_AFTER.set(retryAfter(response.getHeaders()));
+        }
+        return response;
+    }
+
+    private Request redirect(Request request) {
         if (baseUrl.equals(TwilioProperties.TWILIO_API) || !request.getUrl().startsWith(TwilioProperties.TWILIO_API)) {
-            return super.makeRequest(request);
+            return request;
         }
         var redirected = new Request(request.getMethod(),
                 baseUrl + request.getUrl().substring(TwilioProperties.TWILIO_API.length()));
@@ -47,7 +89,32 @@ class RedirectingHttpClient extends NetworkHttpClient {
             redirected.setBody(request.getBody());
         }
         redirected.setUserAgentExtensions(request.getUserAgentExtensions());
-        return super.makeRequest(redirected);
+        return redirected;
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(Header[] headers) {
+        if (headers == null) {
+            return null;
+        }
+        for (Header header : headers) {
+            if (!"Retry-After".equalsIgnoreCase(header.getName()) || header.getValue() == null) {
+                continue;
+            }
+            String value = header.getValue().trim();
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    var until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    Duration wait = Duration.between(ZonedDateTime.now(until.getZone()), until);
+                    return wait.isNegative() ? Duration.ZERO : wait;
+                } catch (DateTimeParseException unreadable) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> into) {

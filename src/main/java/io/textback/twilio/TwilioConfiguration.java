@@ -25,7 +25,8 @@ class TwilioConfiguration {
             return new SimulatedTextSender();
         }
         var client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
-                .httpClient(new RedirectingHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
+                .httpClient(new RedirectingHttpClient(twilio.apiBaseUrl(), twilio.timeout(),
+                        twilio.maxConcurrentRequests()))
                 .build();
         if (!TwilioProperties.TWILIO_API.equals(twilio.apiBaseUrl())) {
             log.warn("Twilio requests go to {} instead of Twilio", twilio.apiBaseUrl());

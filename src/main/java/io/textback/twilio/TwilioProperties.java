@@ -6,13 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Twilio credentials and where the SDK sends its requests (Twilio itself, or a stand-in). */
 @ConfigurationProperties("textback.twilio")
-public record TwilioProperties(String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
+public record TwilioProperties(String accountSid, String authToken, String apiBaseUrl, Duration timeout,
+                               Integer maxConcurrentRequests) {
 
     public static final String TWILIO_API = "https://api.twilio.com";
 
     public TwilioProperties {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? TWILIO_API : stripTrailingSlash(apiBaseUrl);
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        maxConcurrentRequests = maxConcurrentRequests == null ? 50 : maxConcurrentRequests;
     }
 
     public boolean canSend() {

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
+import io.textback.recipes.SendTextWorker;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +46,7 @@ class DeployFromModelerTest {
     @Autowired
     RepositoryService repository;
     @Autowired
-    ManagementService management;
+    SendTextWorker sendTexts;
     @Autowired
     ObjectMapper json;
 
@@ -77,8 +77,7 @@ class DeployFromModelerTest {
 
         String nextCaller = Fixtures.newCaller();
         String next = missedCall(nextCaller);
-        runSendTextJob(inFlight);
-        runSendTextJob(next);
+        assertThat(sendTexts.sendDue()).isEqualTo(2);
 
         assertThat(textsTo(inFlightCaller)).singleElement().satisfies(text -> assertThat(text.get("body"))
                 .isEqualTo("Hi there, sorry we missed your call at Patel Plumbing. How can we help? "
@@ -129,10 +128,6 @@ class DeployFromModelerTest {
         var response = app.postJson("/api/missed-calls", report, Map.of("Authorization", AppClient.adminBasic()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body()).get("processInstanceId").asText();
-    }
-
-    private void runSendTextJob(String processInstanceId) {
-        management.executeJob(management.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
     }
 
     private int latestVersion() {

@@ -1,12 +1,7 @@
 package io.textback.messaging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.textback.support.TwilioStandIn.textsSentTo;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Instant;
 
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
@@ -32,8 +27,6 @@ class TextingServiceTest {
     @Autowired
     TextingService texting;
     @Autowired
-    TextMessageLog messages;
-    @Autowired
     AccountService accounts;
     @Autowired
     ContactRepository contacts;
@@ -58,25 +51,6 @@ class TextingServiceTest {
         assertThat(textsSentTo(caller)).hasSize(1);
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.providerSid()).isEqualTo(first.providerSid());
-    }
-
-    @Test
-    void attemptWhoseAnswerWasLostAsksTwilioInsteadOfSendingAgain() {
-        String body = texting.render(request("x").template(), account, caller);
-        String key = "job:lost-" + caller;
-        long id = messages.insert(new TextMessageLog.NewEntry(key, account.id(), null, null, caller,
-                account.defaultNumber(), body, 1, TextStatus.SENDING), Instant.now());
-        TwilioStandIn.server().stubFor(get(urlPathEqualTo(TwilioStandIn.MESSAGES_PATH)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"messages\":[{\"sid\":\"SM0000000000000000000000000000lost\",\"status\":\"sent\","
-                        + "\"to\":\"" + caller + "\",\"from\":\"" + account.defaultNumber() + "\",\"body\":\""
-                        + body.replace("\"", "\\\"") + "\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50}")));
-
-        TextMessage result = texting.send(request(key));
-
-        assertThat(textsSentTo(caller)).isEmpty();
-        assertThat(result.id()).isEqualTo(id);
-        assertThat(result.providerSid()).isEqualTo("SM0000000000000000000000000000lost");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.textback.support.TwilioStandIn.textsSentTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +76,8 @@ class MissedCallTextBackOnceRecipeTest {
     ContactRepository contacts;
     @Autowired
     TextMessageLog messages;
+    @Autowired
+    SendTextWorker sendTexts;
 
     Account account;
     String caller;
@@ -120,7 +121,7 @@ class MissedCallTextBackOnceRecipeTest {
         moveClockTo(Duration.ofMinutes(20));
         execute(timer);
         assertThat(first).isWaitingAt(Element.SendText.id());
-        execute(job(first));
+        sendTexts.sendDue();
 
         assertThat(first).isEnded().hasPassed(Element.TextSent.id());
         assertThat(textsSentTo(caller)).singleElement().satisfies(request -> assertThat(
@@ -169,7 +170,7 @@ class MissedCallTextBackOnceRecipeTest {
         ProcessInstance first = missedCallAt(Duration.ZERO);
         moveClockTo(Duration.ofMinutes(20));
         execute(timerOf(first));
-        execute(job(first));
+        sendTexts.sendDue();
         assertThat(textsSentTo(caller)).hasSize(1);
 
         ProcessInstance later = missedCallAt(Duration.ofMinutes(25));
@@ -177,7 +178,7 @@ class MissedCallTextBackOnceRecipeTest {
         assertThat(contacts.find(account.id(), caller).orElseThrow().tags()).containsExactly("1st call");
         moveClockTo(Duration.ofMinutes(45));
         execute(timerOf(later));
-        execute(job(later));
+        sendTexts.sendDue();
 
         assertThat(later).isEnded().hasPassed(Element.TextSent.id());
         assertThat(textsSentTo(caller)).hasSize(2);

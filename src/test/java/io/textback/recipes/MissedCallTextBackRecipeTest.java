@@ -4,10 +4,9 @@ import static io.textback.support.TwilioStandIn.textsSentTo;
 import static io.textback.support.TwilioStandIn.twilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import io.textback.accounts.Account;
@@ -19,7 +18,8 @@ import io.textback.messaging.TextMessageLog;
 import io.textback.support.Fixtures;
 import io.textback.support.RecipeTestConfiguration;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -60,7 +60,9 @@ class MissedCallTextBackRecipeTest {
     @Autowired
     TextMessageLog messages;
     @Autowired
-    ManagementService management;
+    ExternalTaskService external;
+    @Autowired
+    SendTextWorker sendTexts;
 
     Account account;
     String caller;
@@ -76,6 +78,7 @@ class MissedCallTextBackRecipeTest {
     @AfterEach
     void tearDown() {
         BpmnAwareTests.reset();
+        ClockUtil.reset();
     }
 
     @Test
@@ -83,8 +86,8 @@ class MissedCallTextBackRecipeTest {
         ProcessInstance instance = missedCall();
 
         assertThat(instance).isWaitingAt(MissedCallTextBack.Element.SendText.id());
-        assertThat(textsSentTo(caller)).as("nothing is sent before the job runs").isEmpty();
-        execute(job(instance));
+        assertThat(textsSentTo(caller)).as("nothing is sent before the send worker runs").isEmpty();
+        assertThat(sendTexts.sendDue()).isEqualTo(1);
 
         assertThat(instance).hasPassed(MissedCallTextBack.Element.SendText.id()).isEnded();
         assertThat(instance).hasPassed(MissedCallTextBack.Element.TextSent.id());
@@ -115,52 +118,27 @@ class MissedCallTextBackRecipeTest {
     }
 
     @Test
-    void twilioOutageIsRetriedAndTheTextGoesOutOnceTwilioIsBack() {
+    void twilioOutageIsRetriedAMinuteLaterAndTheTextGoesOutOnceTwilioIsBack() {
         TwilioStandIn.answerTextsTo(caller, twilioError(503, 20003, "Service Unavailable"));
         ProcessInstance instance = missedCall();
 
-        var sendJob = job(instance);
-        assertThat(sendJob).isNotNull();
-        try {
-            management.executeJob(sendJob.getId());
-        } catch (RuntimeException expected) {
-            // the job executor would record the failure and retry later
-        }
-        assertThat(management.createJobQuery().jobId(sendJob.getId()).singleResult().getExceptionMessage())
-                .contains("Twilio could not take the text now");
+        assertThat(sendTexts.sendDue()).isEqualTo(1);
+        var task = external.createExternalTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getErrorMessage()).contains("Twilio could not take the text").contains("20003");
+        assertThat(task.getRetries()).as("R3/PT1M: three more tries").isEqualTo(3);
         assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
                 .satisfies(text -> assertThat(text.status()).isEqualTo("retrying"));
 
         TwilioStandIn.acceptTexts();
-        management.executeJob(sendJob.getId());
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(59)));
+        assertThat(sendTexts.sendDue()).as("not before the minute is up").isZero();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(61)));
+        assertThat(sendTexts.sendDue()).isEqualTo(1);
 
         assertThat(instance).isEnded();
         assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
                 .satisfies(text -> assertThat(text.status()).isEqualTo("queued"));
-    }
-
-    @Test
-    void twilioOutageThatOutlastsTheRetriesBecomesAnIncidentNamingTheReason() {
-        TwilioStandIn.answerTextsTo(caller, twilioError(503, 20003, "Service Unavailable"));
-        ProcessInstance instance = missedCall();
-
-        var sendJob = job(instance);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            management.setJobRetries(sendJob.getId(), 3 - attempt);
-            try {
-                management.executeJob(sendJob.getId());
-            } catch (RuntimeException expected) {
-                // each attempt fails while Twilio is down
-            }
-        }
-        management.setJobRetries(sendJob.getId(), 0);
-
-        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo(MissedCallTextBack.Element.SendText.id());
-        assertThat(incident.getIncidentMessage()).contains("Twilio could not take the text now");
-        assertThat(messages.find(account.id(), caller, null, 10)).singleElement()
-                .satisfies(text -> assertThat(text.status()).isEqualTo("retrying"));
+        assertThat(textsSentTo(caller)).as("requests since Twilio came back").hasSize(1);
     }
 
     @Test
@@ -168,7 +146,7 @@ class MissedCallTextBackRecipeTest {
         TwilioStandIn.answerTextsTo(caller, twilioError(400, 21614, "'To' number is not a valid mobile number"));
         ProcessInstance instance = missedCall();
 
-        execute(job(instance));
+        sendTexts.sendDue();
 
         assertThat(instance).isEnded().hasPassed(MissedCallTextBack.Element.TextSent.id());
         assertThat(messages.find(account.id(), caller, null, 10)).singleElement().satisfies(text -> {

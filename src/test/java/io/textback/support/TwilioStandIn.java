@@ -2,6 +2,7 @@ package io.textback.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,6 +15,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,7 +28,10 @@ public final class TwilioStandIn {
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000042";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    /** The SDK's timeout in tests: a stand-in slower than this loses its answer. */
+    public static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(3);
 
+    private static final TwilioMessages MESSAGES = new TwilioMessages();
     private static WireMockServer server;
 
     private TwilioStandIn() {
@@ -34,7 +39,8 @@ public final class TwilioStandIn {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+            server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                    .extensions(MESSAGES));
             server.start();
             acceptTexts();
         }
@@ -46,13 +52,38 @@ public final class TwilioStandIn {
         registry.add("textback.twilio.account-sid", () -> ACCOUNT_SID);
         registry.add("textback.twilio.auth-token", () -> AUTH_TOKEN);
         registry.add("textback.twilio.api-base-url", () -> server().baseUrl());
-        registry.add("textback.twilio.timeout", () -> "2s");
+        registry.add("textback.twilio.timeout", () -> TIMEOUT.toMillis() + "ms");
     }
 
-    /** Back to a Twilio that takes every text. */
+    /** Back to a Twilio that takes every text and remembers none. */
     public static void acceptTexts() {
         server().resetAll();
+        MESSAGES.clear();
         server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(created()));
+        server().stubFor(get(urlPathEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(
+                aResponse().withTransformers(TwilioMessages.NAME)));
+    }
+
+    /**
+     * Texts to this number get these answers in turn, the last one from then on. {@link #created()}
+     * takes the text; it can be combined with a delay or a fault (the text is taken, the answer lost).
+     */
+    public static void answerTextsInTurn(String to, ResponseDefinitionBuilder... answers) {
+        String scenario = "texts to " + to;
+        for (int i = 0; i < answers.length; i++) {
+            String state = i == 0 ? Scenario.STARTED : "answer " + i;
+            var stub = textsTo(to).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
+                    .willReturn(answers[i]);
+            if (i + 1 < answers.length) {
+                stub = stub.willSetStateTo("answer " + (i + 1));
+            }
+            server().stubFor(stub);
+        }
+    }
+
+    /** The texts to this number that the stand-in took, whatever became of its answers. */
+    public static List<String> textsTakenFor(String to) {
+        return MESSAGES.takenTo(to).stream().map(m -> m.sid()).toList();
     }
 
     /** Texts to this number get the given response instead. */
@@ -77,13 +108,9 @@ public final class TwilioStandIn {
                 .withRequestBody(containing("To=" + encode(to))));
     }
 
-    private static ResponseDefinitionBuilder created() {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"account_sid\":\"" + ACCOUNT_SID
-                        + "\",\"status\":\"queued\",\"to\":\"{{formData request.body 'form' urlDecode=true}}{{form.To}}\","
-                        + "\"from\":\"{{form.From}}\",\"num_segments\":\"1\","
-                        + "\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\"}");
+    /** Twilio's answer when it takes a text: 201 with the message, which the Messages list then shows. */
+    public static ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withTransformers(TwilioMessages.NAME);
     }
 
     private static String encode(String value) {

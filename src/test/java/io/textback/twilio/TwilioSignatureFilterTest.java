@@ -21,7 +21,7 @@ class TwilioSignatureFilterTest {
     static final String SIGNATURE = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 
     final TwilioSignatureFilter filter = new TwilioSignatureFilter(
-            new TwilioProperties("AC1", TOKEN, null, Duration.ofSeconds(5)), publicUrl("https://mycompany.com"));
+            new TwilioProperties("AC1", TOKEN, null, Duration.ofSeconds(5), null), publicUrl("https://mycompany.com"));
 
     @Test
     void ourTestSignerGivesTwilioDocumentedSignature() {
@@ -56,7 +56,7 @@ class TwilioSignatureFilterTest {
 
     @Test
     void withoutAnAuthTokenOnlyCallersOnThisMachineGetIn() throws Exception {
-        var open = new TwilioSignatureFilter(new TwilioProperties(null, null, null, null), publicUrl("http://localhost"));
+        var open = new TwilioSignatureFilter(new TwilioProperties(null, null, null, null, null), publicUrl("http://localhost"));
         var local = new MockHttpServletRequest("POST", "/twilio/voice/incoming");
         local.setRemoteAddr("127.0.0.1");
         var remote = new MockHttpServletRequest("POST", "/twilio/voice/incoming");

@@ -1,0 +1,290 @@
+package io.textback.recipes;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountRepository;
+import io.textback.messaging.TextSender.NotTakenException;
+import io.textback.messaging.TextingService;
+import io.textback.recipes.SendTextTask.RetryCycle;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works the recipes' "Send text" tasks: fetches them in batches, sends up to {@code parallelism}
+ * at once without holding a job thread or a database connection while Twilio answers, and completes
+ * each in one short transaction together with the text's outcome in the message log.
+ * <p>
+ * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
+ * one that leaves it unknown too, but the next attempt asks Twilio first. A 429 pauses all
+ * fetching for as long as Twilio asked and costs the task no retry. When the retries are spent the
+ * task becomes an incident in Cockpit with Twilio's reason.
+ */
+@Component
+public class SendTextWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SendTextWorker.class);
+    private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+
+    private final ExternalTaskService externalTasks;
+    private final RepositoryService repository;
+    private final AccountRepository accounts;
+    private final TextingService texting;
+    private final TransactionTemplate transaction;
+    private final SendTextSignal signal;
+    private final Waits waits;
+    private final boolean background;
+    private final int parallelism;
+    private final Duration lock;
+    private final Duration idlePoll;
+    private final String workerId = "textback-" + UUID.randomUUID();
+    private final Map<String, RetryCycle> retryCycles = new ConcurrentHashMap<>();
+    private final Semaphore slots;
+    private volatile long pausedUntil;
+    private volatile boolean running;
+    private ExecutorService senders;
+    private Thread fetcher;
+
+    SendTextWorker(ExternalTaskService externalTasks, RepositoryService repository, AccountRepository accounts,
+                   TextingService texting, PlatformTransactionManager transactionManager, SendTextSignal signal,
+                   Waits waits,
+                   @Value("${camunda.bpm.job-execution.enabled:true}") boolean background,
+                   @Value("${textback.sending.parallelism:50}") int parallelism,
+                   @Value("${textback.sending.lock:40s}") Duration lock,
+                   @Value("${textback.sending.idle-poll:500ms}") Duration idlePoll) {
+        this.externalTasks = externalTasks;
+        this.repository = repository;
+        this.accounts = accounts;
+        this.texting = texting;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.signal = signal;
+        this.waits = waits;
+        this.background = background;
+        this.parallelism = parallelism;
+        this.lock = lock;
+        this.idlePoll = idlePoll;
+        this.slots = new Semaphore(parallelism);
+    }
+
+    /**
+     * Sends every "Send text" task that is due now, one after another, and returns how many it
+     * worked. Tests with the job executor off drive recipes with it, as the engine's clock says.
+     */
+    public int sendDue() {
+        int worked = 0;
+        List<LockedExternalTask> tasks;
+        while (!(tasks = fetch(parallelism)).isEmpty()) {
+            tasks.forEach(this::work);
+            worked += tasks.size();
+        }
+        return worked;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!background) {
+            return;
+        }
+        var threads = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "send-text-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        fetcher = new Thread(this::fetchLoop, "send-text-fetcher");
+        fetcher.setDaemon(true);
+        fetcher.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (fetcher != null) {
+            fetcher.interrupt();
+            senders.shutdown();
+            try {
+                // Sends under way finish and record; the rest are fetched again once their lock expires.
+                senders.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void fetchLoop() {
+        while (running) {
+            try {
+                long pause = pausedUntil - System.currentTimeMillis();
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                    continue;
+                }
+                slots.acquire();
+                int free = slots.availablePermits() + 1;
+                List<LockedExternalTask> tasks;
+                try {
+                    tasks = fetch(free);
+                } finally {
+                    slots.release();
+                }
+                if (tasks.isEmpty()) {
+                    signal.await(idlePoll.toMillis());
+                    continue;
+                }
+                for (LockedExternalTask task : tasks) {
+                    slots.acquire();
+                    senders.execute(() -> {
+                        try {
+                            work(task);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Fetching texts to send failed; trying again: {}", e.getMessage());
+                sleep(idlePoll);
+            }
+        }
+    }
+
+    private List<LockedExternalTask> fetch(int max) {
+        return externalTasks.fetchAndLock(max, workerId, true)
+                .topic(SendTextTask.TOPIC, lock.toMillis())
+                .variables(RecipeContract.ACCOUNT_ID, RecipeContract.CALLER, RecipeContract.CALL_SID,
+                        SendTextTask.INPUT_MESSAGE)
+                .execute();
+    }
+
+    private void work(LockedExternalTask task) {
+        TextingService.Request request;
+        try {
+            request = request(task);
+        } catch (IllegalArgumentException badRecipe) {
+            // Retrying cannot fix a recipe without a caller or an account: an incident says why at once.
+            fail(task, badRecipe.getMessage(), badRecipe, 0, 0);
+            return;
+        }
+        try {
+            var attempt = texting.attempt(request);
+            transaction.executeWithoutResult(tx -> {
+                var text = texting.record(attempt);
+                externalTasks.complete(task.getId(), workerId, Map.of(RecipeContract.TEXT_STATUS, text.status(),
+                        RecipeContract.TEXT_MESSAGE_ID, text.id()));
+            });
+        } catch (NotTakenException e) {
+            if (e.rateLimited()) {
+                Duration wait = e.retryAfter() == null ? RATE_LIMIT_WAIT : e.retryAfter();
+                pausedUntil = Math.max(pausedUntil, System.currentTimeMillis() + wait.toMillis());
+                int retries = task.getRetries() == null ? retryCycle(task).retries() : task.getRetries();
+                fail(task, e.getMessage(), e, retries, wait.toMillis());
+            } else {
+                failOnce(task, e, e.retryAfter());
+            }
+        } catch (RuntimeException e) {
+            failOnce(task, e, null);
+        }
+    }
+
+    private TextingService.Request request(LockedExternalTask task) {
+        var variables = task.getVariables();
+        Object accountId = variables.get(RecipeContract.ACCOUNT_ID);
+        Object caller = variables.get(RecipeContract.CALLER);
+        if (accountId == null || caller == null) {
+            throw new IllegalArgumentException("Send text needs the variables 'accountId' and 'caller'");
+        }
+        Account account = accounts.findById(accountId.toString())
+                .orElseThrow(() -> new IllegalArgumentException("Send text: no account '" + accountId + "'"));
+        Object message = variables.get(SendTextTask.INPUT_MESSAGE);
+        String template = message == null || message.toString().isBlank()
+                ? account.settings().messageTemplate() : message.toString();
+        Object callSid = variables.get(RecipeContract.CALL_SID);
+        // The task is the same across its retries and new for every visit of the step, so it names the attempt.
+        return new TextingService.Request("task:" + task.getId(), account, caller.toString(), template,
+                callSid == null ? null : callSid.toString(), task.getProcessInstanceId());
+    }
+
+    /** One retry of the task's cycle spent; none left makes an incident. */
+    private void failOnce(LockedExternalTask task, RuntimeException e, Duration atLeast) {
+        RetryCycle cycle = retryCycle(task);
+        int left = task.getRetries() == null ? cycle.retries() : task.getRetries() - 1;
+        long wait = waits.scaled(cycle.interval()).toMillis();
+        if (atLeast != null) {
+            wait = Math.max(wait, atLeast.toMillis());
+        }
+        log.warn("Text for call {} not sent ({} retries left): {}", task.getBusinessKey(), Math.max(left, 0),
+                e.getMessage());
+        fail(task, e.getMessage(), e, Math.max(left, 0), wait);
+    }
+
+    private void fail(LockedExternalTask task, String message, Throwable cause, int retries, long waitMillis) {
+        try {
+            externalTasks.handleFailure(task.getId(), workerId, message == null ? cause.toString() : message,
+                    stackTrace(cause), retries, waitMillis);
+        } catch (RuntimeException e) {
+            // Gone (the recipe moved on) or locked by another worker after our lock ran out: nothing to add.
+            log.info("Could not report the failed send of task {}: {}", task.getId(), e.getMessage());
+        }
+    }
+
+    private RetryCycle retryCycle(LockedExternalTask task) {
+        return retryCycles.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getActivityId(), key -> {
+            BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getActivityId());
+            if (element == null || element.getExtensionElements() == null) {
+                return SendTextTask.DEFAULT_RETRY_CYCLE;
+            }
+            return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                    .flatMap(properties -> properties.getCamundaProperties().stream())
+                    .filter(property -> SendTextTask.PROPERTY_RETRY_CYCLE.equals(property.getCamundaName()))
+                    .map(CamundaProperty::getCamundaValue)
+                    .findFirst()
+                    .map(RetryCycle::parse)
+                    .orElse(SendTextTask.DEFAULT_RETRY_CYCLE);
+        });
+    }
+
+    private static String stackTrace(Throwable e) {
+        var out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.textback.sending;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.textback.support.TwilioStandIn.created;
+import static io.textback.support.TwilioStandIn.textsSentTo;
+import static io.textback.support.TwilioStandIn.textsTakenFor;
+import static io.textback.support.TwilioStandIn.twilioError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountRepository;
+import io.textback.accounts.AccountService;
+import io.textback.accounts.TextBackSettings;
+import io.textback.calls.CallLog;
+import io.textback.recipes.MissedCallTextBackOnce;
+import io.textback.support.AppClient;
+import io.textback.support.Fixtures;
+import io.textback.support.Recipes;
+import io.textback.support.TwilioStandIn;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One text per missed call whatever Twilio and the network do: every fault is made by the Twilio
+ * stand-in, and the running app's send worker and the recipe's own retry cycle deal with it
+ * (recipe time scaled 1:100, so the built-in "R3/PT1M" retries every 0.6 s).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "textback.public-base-url=" + ExactlyOnceTextTest.PUBLIC_URL,
+        "textback.recipe-time-scale=0.01",
+        "textback.sending.idle-poll=100ms",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=500"})
+class ExactlyOnceTextTest {
+
+    static final String PUBLIC_URL = "https://textback.example.com";
+    static final ResponseDefinitionBuilder LOST_ANSWER =
+            created().withFixedDelay((int) TwilioStandIn.TIMEOUT.plusSeconds(1).toMillis());
+
+    @DynamicPropertySource
+    static void twilio(DynamicPropertyRegistry registry) {
+        TwilioStandIn.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    AccountRepository accountRepository;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    CallLog calls;
+
+    final ObjectMapper json = new ObjectMapper();
+    AppClient app;
+    Account account;
+    String caller;
+
+    @BeforeEach
+    void setUp() {
+        TwilioStandIn.acceptTexts();
+        app = new AppClient(port);
+        account = Fixtures.newAccount(accounts, "Nakamura Glass");
+        caller = Fixtures.newCaller();
+    }
+
+    @Test
+    void answerLostAfterTwilioQueuedTheTextSendsNothingAgain() {
+        TwilioStandIn.answerTextsInTurn(caller, LOST_ANSWER, created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsSentTo(caller)).as("one request: the retry asked Twilio instead of sending").hasSize(1);
+        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(app.messagesTo(caller)).singleElement()
+                .satisfies(text -> assertThat(text.get("providerSid")).isEqualTo(textsTakenFor(caller).get(0)));
+    }
+
+    @Test
+    void connectionResetAfterTheRequestGivesOneText() {
+        TwilioStandIn.answerTextsInTurn(caller, created().withFault(Fault.CONNECTION_RESET_BY_PEER), created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+    }
+
+    @Test
+    void emptyAnswerAfterTheRequestGivesOneText() {
+        TwilioStandIn.answerTextsInTurn(caller, created().withFault(Fault.EMPTY_RESPONSE), created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+    }
+
+    @Test
+    void tooManyRequestsIsSentAgainNoSoonerThanTwilioAsked() {
+        TwilioStandIn.answerTextsInTurn(caller,
+                twilioError(429, 20429, "Too Many Requests").withHeader("Retry-After", "2"), created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+        var requests = textsSentTo(caller);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
+                .as("milliseconds between the 429 and the next try").isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterGivesOneText() {
+        TwilioStandIn.answerTextsInTurn(caller, aResponse().withStatus(429), created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+    }
+
+    @Test
+    void threeServerErrorsThenAcceptedGivesOneText() {
+        var error = twilioError(500, 20500, "Internal Server Error");
+        TwilioStandIn.answerTextsInTurn(caller, error, error, error, created());
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(textsSentTo(caller)).hasSize(4);
+    }
+
+    @Test
+    void outageThatOutlastsTheRecipesRetriesBecomesAnIncidentNamingTwilioAndTheCall() throws Exception {
+        assertThat(attemptsBeforeTheIncident("R2/PT1M")).isEqualTo(3);
+        caller = Fixtures.newCaller();
+        assertThat(attemptsBeforeTheIncident("R4/PT1M")).isEqualTo(5);
+    }
+
+    private int attemptsBeforeTheIncident(String retryCycle) throws Exception {
+        String key = Recipes.newKey("retry-" + retryCycle.charAt(1));
+        String bpmn = Recipes.withKey(Recipes.builtIn(), key).replace("value=\"R3/PT1M\"", "value=\"" + retryCycle + "\"");
+        assertThat(bpmn).contains(retryCycle);
+        repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
+        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
+                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
+        TwilioStandIn.answerTextsInTurn(caller, twilioError(503, 20003, "Service Unavailable"));
+
+        String callSid = missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).count() == 1);
+        var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("SendText");
+        assertThat(incident.getIncidentMessage()).contains("HTTP 503").contains("Twilio error 20003");
+        assertThat(calls.find(callSid).orElseThrow().note())
+                .isEqualTo("incident at \"Send text\" (SendText): " + incident.getIncidentMessage());
+        Thread.sleep(1500);
+        assertThat(textsTakenFor(caller)).isEmpty();
+        return textsSentTo(caller).size();
+    }
+
+    @Test
+    void everyPairOfDeliveryReportsInEitherOrderEndsInTheLaterState() {
+        List<List<String>> pairs = List.of(List.of("queued", "sent"), List.of("sent", "delivered"),
+                List.of("queued", "delivered"), List.of("sent", "undelivered"), List.of("queued", "failed"),
+                List.of("sending", "sent"), List.of("accepted", "delivered"));
+        for (List<String> pair : pairs) {
+            for (boolean reversed : List.of(false, true)) {
+                String sid = sendTestMessage(Fixtures.newCaller());
+                String first = reversed ? pair.get(1) : pair.get(0);
+                String second = reversed ? pair.get(0) : pair.get(1);
+                report(sid, first);
+                report(sid, second);
+                String later = Map.of("sending", "queued", "accepted", "queued").getOrDefault(pair.get(1), pair.get(1));
+                assertThat(statusOfSid(sid)).as(first + " then " + second).isEqualTo(later);
+            }
+        }
+    }
+
+    @Test
+    void deliveryReportArrivingBeforeTheSendIsRecordedIsKept() {
+        TwilioStandIn.answerTextsInTurn(caller, created().withFixedDelay(1500));
+
+        missedCall();
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsTakenFor(caller).size() == 1);
+        report(textsTakenFor(caller).get(0), "delivered");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(status()));
+        assertThat(textsSentTo(caller)).hasSize(1);
+    }
+
+    @Test
+    void fiveSimultaneousMissedCallsFromOneCallerWaitOnceAndTextOnce() throws Exception {
+        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
+                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, MissedCallTextBackOnce.KEY));
+        var callers = new ArrayList<String>();
+        var pool = Executors.newFixedThreadPool(5);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String roundCaller = Fixtures.newCaller();
+                callers.add(roundCaller);
+                var ready = new CountDownLatch(1);
+                var answers = new ArrayList<java.util.concurrent.Future<Integer>>();
+                for (int call = 0; call < 5; call++) {
+                    String callSid = Fixtures.newCallSid();
+                    answers.add(pool.submit(() -> {
+                        ready.await();
+                        return signed("/twilio/voice/dial-complete", Map.of("CallSid", callSid, "From", roundCaller,
+                                "To", account.defaultNumber(), "DialCallStatus", "no-answer")).statusCode();
+                    }));
+                }
+                ready.countDown();
+                for (var answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                }
+                assertThat(runtime.createProcessInstanceQuery().activityIdIn("WaitTime")
+                        .variableValueEquals("caller", roundCaller).count()).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> callers.stream().allMatch(c -> textsTakenFor(c).size() == 1));
+        Thread.sleep(1500);
+        for (String c : callers) {
+            assertThat(textsTakenFor(c)).as(c).hasSize(1);
+        }
+    }
+
+    private String missedCall() {
+        String callSid = Fixtures.newCallSid();
+        var response = signed("/twilio/voice/dial-complete", Map.of("CallSid", callSid, "From", caller,
+                "To", account.defaultNumber(), "DialCallStatus", "no-answer"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return callSid;
+    }
+
+    private String instanceOf(String callSid) {
+        return calls.find(callSid).orElseThrow().processInstanceId();
+    }
+
+    private java.net.http.HttpResponse<String> signed(String path, Map<String, String> params) {
+        return app.twilio(path, params, TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+    }
+
+    private void report(String sid, String status) {
+        var response = signed("/twilio/messaging/status", Map.of("MessageSid", sid, "MessageStatus", status));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    private String sendTestMessage(String to) {
+        var response = app.sendAsAdmin("POST", "/api/accounts/" + account.id() + "/test-messages",
+                "{\"to\":\"" + to + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return app.messagesTo(to).get(0).get("providerSid").toString();
+    }
+
+    private String statusOfSid(String sid) {
+        var response = app.getAsAdmin("/api/messages?accountId=" + account.id());
+        try {
+            for (var text : json.readTree(response.body())) {
+                if (sid.equals(text.path("providerSid").asText())) {
+                    return text.get("status").asText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no text with SID " + sid);
+    }
+
+    private String status() {
+        var texts = app.messagesTo(caller);
+        return texts.isEmpty() ? null : String.valueOf(texts.get(0).get("status"));
+    }
+}
