@@ -81,7 +81,7 @@ class TestMessageThroughTwilioTest {
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(json.readTree(response.body()).get("detail").asText())
-                .contains("Twilio could not take the text now", "503");
+                .contains("Twilio could not take the text", "HTTP 503", "20003");
     }
 
     private JsonNode send() throws Exception {
