@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The message log: every text a recipe or a person sent, tried or simulated. */
@@ -28,13 +29,14 @@ public class TextMessageLog {
     }
 
     long insert(NewEntry e, Instant now) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into text_message (send_key, account_id, call_sid, process_instance_id, to_number,"
                         + " from_number, body, segments, status, created_at, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.sendKey(), e.accountId(), e.callSid(), e.processInstanceId(), e.to(), e.from(), e.body(),
                         e.segments(), e.status().label(), Timestamp.from(now), Timestamp.from(now))
-                .update();
-        return findBySendKey(e.sendKey()).orElseThrow().id();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public Optional<TextMessage> findBySendKey(String sendKey) {

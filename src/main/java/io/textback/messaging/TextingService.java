@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.textback.accounts.Account;
+import io.textback.contacts.Contact;
 import io.textback.contacts.ContactRepository;
 import io.textback.messaging.TextSender.NotTakenException;
 import io.textback.messaging.TextSender.OutgoingText;
@@ -52,8 +54,28 @@ public class TextingService {
                           String processInstanceId) {
     }
 
-    /** One attempt's outcome, to be recorded by {@link #record}; no result when an earlier attempt already settled it. */
-    public record Attempt(long entryId, SendResult result) {
+    /** What {@link #deliver} has to do for a text whose entry {@link #prepare} reserved. */
+    public enum Step {
+        /** An earlier attempt settled it: nothing to send or record. */
+        DONE,
+        /** Settled without sending (the caller opted out): record the result. */
+        RECORD,
+        /** An earlier attempt's outcome is unknown: ask the provider, and send only if it has no such text. */
+        ASK_FIRST,
+        /** Reserved as "sending": send. */
+        SEND
+    }
+
+    public record Prepared(Request request, long entryId, OutgoingText text, Step step, SendResult result,
+                           TextStatus status, Instant since) {
+    }
+
+    /** One attempt's outcome, to be recorded by {@link #record}; no result when an earlier attempt settled it. */
+    public record Attempt(long entryId, SendResult result, TextStatus status) {
+
+        Attempt(long entryId, SendResult result) {
+            this(entryId, result, result.status());
+        }
     }
 
     /** Sends now and records the outcome at once: for a person pressing a button, who can press it again. */
@@ -63,42 +85,88 @@ public class TextingService {
     }
 
     /**
-     * Asks the provider to take the text, or learns what an earlier attempt with the same key did.
+     * {@link #prepare} in a transaction of its own, then {@link #deliver}.
      *
      * @throws NotTakenException when the provider certainly did not take it (safe to try again)
      * @throws TextSender.OutcomeUnknownException when it may have; the entry stays "sending"
      */
     public Attempt attempt(Request request) {
+        Prepared prepared;
+        try {
+            prepared = ownTransaction.execute(tx -> prepare(request));
+        } catch (DuplicateKeyException raced) {
+            // Another attempt with this key reserved the entry a moment ago: it may be sending, so ask first.
+            prepared = ownTransaction.execute(tx -> prepare(request));
+        }
+        return deliver(prepared);
+    }
+
+    /**
+     * Reads what earlier attempts with the request's key did and reserves its log entry as
+     * "sending", in the caller's transaction: that must commit before {@link #deliver} asks the
+     * provider, so that a lost answer is never mistaken for "not sent". Asks no provider.
+     */
+    public Prepared prepare(Request request) {
         Account account = request.account();
+        var contact = contacts.find(account.id(), request.to());
         var text = new OutgoingText(account.defaultNumber(), request.to(),
-                render(request.template(), account, request.to()));
+                render(request.template(), account, request.to(), contact));
         var existing = messages.findBySendKey(request.sendKey());
         if (existing.isPresent()) {
+            long id = existing.get().id();
             TextStatus status = TextStatus.fromLabel(existing.get().status());
             if (status.settled()) {
-                return new Attempt(existing.get().id(), null);
+                return new Prepared(request, id, text, Step.DONE, null, status, null);
             }
             if (status == TextStatus.SENDING) {
-                // An earlier attempt may have reached the provider: its answer was lost, or the process stopped.
-                var taken = sender.findAccepted(text, existing.get().createdAt().minus(LOOKUP_MARGIN),
-                        messages.providerSidsBetween(text.from(), text.to()));
-                if (taken.isPresent()) {
-                    log.info("Text {} was taken by an earlier attempt ({}); not sent again", existing.get().id(),
-                            taken.get().providerSid());
-                    return new Attempt(existing.get().id(), taken.get());
-                }
+                return new Prepared(request, id, text, Step.ASK_FIRST, null, status,
+                        existing.get().createdAt().minus(LOOKUP_MARGIN));
             }
         }
-        if (contacts.isOptedOut(account.id(), request.to())) {
-            long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, TextStatus.OPTED_OUT));
-            return new Attempt(id, new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts"));
+        if (contact.map(Contact::optedOut).orElse(false)) {
+            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, text, TextStatus.OPTED_OUT));
+            var optedOut = new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts");
+            return new Prepared(request, id, text, Step.RECORD, optedOut, TextStatus.OPTED_OUT, null);
         }
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            mark(id, TextStatus.SENDING, null);
+            messages.record(id, new SendResult(TextStatus.SENDING, null, null, null), Instant.now());
         } else {
-            id = reserve(request, text, TextStatus.SENDING);
+            id = insert(request, text, TextStatus.SENDING);
+        }
+        return new Prepared(request, id, text, Step.SEND, null, TextStatus.SENDING, null);
+    }
+
+    /**
+     * Does what {@link #prepare} found to do: asks the provider to take the text, or whether an
+     * earlier attempt's text was taken. Holds no transaction while the provider answers.
+     *
+     * @throws NotTakenException when the provider certainly did not take it (safe to try again)
+     * @throws TextSender.OutcomeUnknownException when it may have; the entry stays "sending"
+     */
+    public Attempt deliver(Prepared prepared) {
+        long id = prepared.entryId();
+        var text = prepared.text();
+        switch (prepared.step()) {
+            case DONE -> {
+                return new Attempt(id, null, prepared.status());
+            }
+            case RECORD -> {
+                return new Attempt(id, prepared.result());
+            }
+            case ASK_FIRST -> {
+                // An earlier attempt may have reached the provider: its answer was lost, or the process stopped.
+                var taken = sender.findAccepted(text, prepared.since(),
+                        messages.providerSidsBetween(text.from(), text.to()));
+                if (taken.isPresent()) {
+                    log.info("Text {} was taken by an earlier attempt ({}); not sent again", id,
+                            taken.get().providerSid());
+                    return new Attempt(id, taken.get());
+                }
+            }
+            case SEND -> {
+            }
         }
         SendResult result;
         try {
@@ -108,9 +176,10 @@ public class TextingService {
             throw e;
         }
         if (result.status() == TextStatus.FAILED) {
+            Request request = prepared.request();
             log.warn("Twilio refused the text to {}: {} {}", request.to(), result.errorCode(), result.errorMessage());
             if (UNSUBSCRIBED.equals(result.errorCode())) {
-                contacts.setOptedOut(account.id(), request.to(), true);
+                contacts.setOptedOut(request.account().id(), request.to(), true);
             }
         }
         return new Attempt(id, result);
@@ -121,6 +190,12 @@ public class TextingService {
      * completes): if that rolls back, the entry stays "sending" and the next attempt asks first.
      */
     public TextMessage record(Attempt attempt) {
+        recordOutcome(attempt);
+        return messages.findById(attempt.entryId()).orElseThrow();
+    }
+
+    /** {@link #record} without reading the entry back. */
+    public void recordOutcome(Attempt attempt) {
         SendResult result = attempt.result();
         if (result != null) {
             messages.record(attempt.entryId(), result, Instant.now());
@@ -128,7 +203,6 @@ public class TextingService {
                 afterCommit(() -> applyEarlierReports(result.providerSid()));
             }
         }
-        return messages.findById(attempt.entryId()).orElseThrow();
     }
 
     /**
@@ -142,11 +216,15 @@ public class TextingService {
 
     /** The text a template gives for one caller, with what the business knows about them. */
     public String render(String template, Account account, String to) {
+        return render(template, account, to, contacts.find(account.id(), to));
+    }
+
+    private static String render(String template, Account account, String to, Optional<Contact> contact) {
         Map<String, String> fields = new HashMap<>();
         fields.put(MessageTemplate.BUSINESS_NAME, account.businessName());
         fields.put(MessageTemplate.BUSINESS_PHONE, account.defaultNumber());
         fields.put(MessageTemplate.CONTACT_PHONE, to);
-        contacts.find(account.id(), to).ifPresent(c -> {
+        contact.ifPresent(c -> {
             fields.put(MessageTemplate.CONTACT_FIRST_NAME, c.firstName());
             fields.put(MessageTemplate.CONTACT_LAST_NAME, c.lastName());
             fields.put(MessageTemplate.CONTACT_NAME, c.name());
@@ -173,15 +251,11 @@ public class TextingService {
         });
     }
 
-    private long reserve(Request request, OutgoingText text, TextStatus status) {
+    private long insert(Request request, OutgoingText text, TextStatus status) {
         var entry = new TextMessageLog.NewEntry(request.sendKey(), request.account().id(), request.callSid(),
                 request.processInstanceId(), text.to(), text.from(), text.body(), SmsSegments.of(text.body()).segments(),
                 status);
-        try {
-            return ownTransaction.execute(tx -> messages.insert(entry, Instant.now()));
-        } catch (DuplicateKeyException e) {
-            return messages.findBySendKey(request.sendKey()).orElseThrow().id();
-        }
+        return messages.insert(entry, Instant.now());
     }
 
     private void mark(long id, TextStatus status, String reason) {

@@ -3,12 +3,17 @@ package io.textback.recipes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works the recipes' "Send text" tasks: fetches them in batches, sends up to {@code parallelism}
- * at once without holding a job thread or a database connection while Twilio answers, and completes
- * each in one short transaction together with the text's outcome in the message log.
+ * Works the recipes' "Send text" tasks: fetches them in batches and reserves their log entries in
+ * one transaction, sends up to {@code parallelism} at once without holding a job thread or a
+ * database connection while Twilio answers, and completes them in batches, each text's outcome in
+ * the message log committing with its task's completion. The worker's routine database work runs
+ * on two threads, so a burst of texts never takes the connections the webhooks need.
  * <p>
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
  * one that leaves it unknown too, but the next attempt asks Twilio first. A 429 pauses all
@@ -47,6 +54,7 @@ public class SendTextWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SendTextWorker.class);
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+    private static final int COMPLETION_BATCH = 100;
 
     private final ExternalTaskService externalTasks;
     private final RepositoryService repository;
@@ -64,8 +72,10 @@ public class SendTextWorker implements SmartLifecycle {
     private final Semaphore slots;
     private volatile long pausedUntil;
     private volatile boolean running;
+    private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
     private ExecutorService senders;
     private Thread fetcher;
+    private Thread completer;
 
     SendTextWorker(ExternalTaskService externalTasks, RepositoryService repository, AccountRepository accounts,
                    TextingService texting, PlatformTransactionManager transactionManager, SendTextSignal signal,
@@ -96,7 +106,11 @@ public class SendTextWorker implements SmartLifecycle {
         int worked = 0;
         List<LockedExternalTask> tasks;
         while (!(tasks = fetch(parallelism)).isEmpty()) {
-            tasks.forEach(this::work);
+            var sent = new ArrayList<Sent>();
+            for (Prepared prepared : prepareAll(tasks)) {
+                deliver(prepared).ifPresent(sent::add);
+            }
+            completeAll(sent);
             worked += tasks.size();
         }
         return worked;
@@ -117,6 +131,9 @@ public class SendTextWorker implements SmartLifecycle {
         fetcher = new Thread(this::fetchLoop, "send-text-fetcher");
         fetcher.setDaemon(true);
         fetcher.start();
+        completer = new Thread(this::completeLoop, "send-text-completer");
+        completer.setDaemon(true);
+        completer.start();
     }
 
     @Override
@@ -128,6 +145,7 @@ public class SendTextWorker implements SmartLifecycle {
             try {
                 // Sends under way finish and record; the rest are fetched again once their lock expires.
                 senders.awaitTermination(10, TimeUnit.SECONDS);
+                completer.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -139,6 +157,7 @@ public class SendTextWorker implements SmartLifecycle {
         return running;
     }
 
+    /** Fetches due texts while fewer than {@code parallelism} are in flight, and prepares each batch at once. */
     private void fetchLoop() {
         while (running) {
             try {
@@ -149,31 +168,47 @@ public class SendTextWorker implements SmartLifecycle {
                 }
                 slots.acquire();
                 int free = slots.availablePermits() + 1;
-                List<LockedExternalTask> tasks;
-                try {
-                    tasks = fetch(free);
-                } finally {
-                    slots.release();
-                }
+                slots.release();
+                List<LockedExternalTask> tasks = fetch(free);
                 if (tasks.isEmpty()) {
                     signal.await(idlePoll.toMillis());
                     continue;
                 }
-                for (LockedExternalTask task : tasks) {
-                    slots.acquire();
-                    senders.execute(() -> {
-                        try {
-                            work(task);
-                        } finally {
-                            slots.release();
-                        }
-                    });
+                slots.acquire(tasks.size());
+                List<Prepared> prepared = prepareAll(tasks);
+                slots.release(tasks.size() - prepared.size());
+                for (Prepared text : prepared) {
+                    senders.execute(() -> deliver(text).ifPresentOrElse(sent::add, slots::release));
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Fetching texts to send failed; trying again: {}", e.getMessage());
                 sleep(idlePoll);
+            }
+        }
+    }
+
+    /** Records sent texts and completes their tasks, many in one transaction. */
+    private void completeLoop() {
+        while (running || !sent.isEmpty()) {
+            try {
+                Sent first = sent.poll(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                var batch = new ArrayList<Sent>();
+                batch.add(first);
+                sent.drainTo(batch, COMPLETION_BATCH - 1);
+                try {
+                    completeAll(batch);
+                } finally {
+                    slots.release(batch.size());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Completing sent texts failed: {}", e.getMessage());
             }
         }
     }
@@ -186,22 +221,48 @@ public class SendTextWorker implements SmartLifecycle {
                 .execute();
     }
 
-    private void work(LockedExternalTask task) {
-        TextingService.Request request;
-        try {
-            request = request(task);
-        } catch (IllegalArgumentException badRecipe) {
-            // Retrying cannot fix a recipe without a caller or an account: an incident says why at once.
-            fail(task, badRecipe.getMessage(), badRecipe, 0, 0);
-            return;
+    private record Prepared(LockedExternalTask task, TextingService.Prepared text) {
+    }
+
+    private record Sent(LockedExternalTask task, TextingService.Attempt attempt) {
+    }
+
+    /**
+     * Reserves the log entries of a batch in one transaction, committed before any is sent; when
+     * that fails, each task is prepared alone, so that one bad task fails alone.
+     */
+    private List<Prepared> prepareAll(List<LockedExternalTask> tasks) {
+        var accountsOfBatch = new HashMap<String, Optional<Account>>();
+        var requests = new ArrayList<Map.Entry<LockedExternalTask, TextingService.Request>>();
+        for (LockedExternalTask task : tasks) {
+            try {
+                requests.add(Map.entry(task, request(task, accountsOfBatch)));
+            } catch (IllegalArgumentException badRecipe) {
+                // Retrying cannot fix a recipe without a caller or an account: an incident says why at once.
+                fail(task, badRecipe.getMessage(), badRecipe, 0, 0);
+            }
         }
         try {
-            var attempt = texting.attempt(request);
-            transaction.executeWithoutResult(tx -> {
-                var text = texting.record(attempt);
-                externalTasks.complete(task.getId(), workerId, Map.of(RecipeContract.TEXT_STATUS, text.status(),
-                        RecipeContract.TEXT_MESSAGE_ID, text.id()));
-            });
+            return transaction.execute(tx -> requests.stream()
+                    .map(r -> new Prepared(r.getKey(), texting.prepare(r.getValue()))).toList());
+        } catch (RuntimeException batchFailed) {
+            var prepared = new ArrayList<Prepared>();
+            for (var r : requests) {
+                try {
+                    prepared.add(new Prepared(r.getKey(), transaction.execute(tx -> texting.prepare(r.getValue()))));
+                } catch (RuntimeException e) {
+                    failOnce(r.getKey(), e, null);
+                }
+            }
+            return prepared;
+        }
+    }
+
+    /** Sends one prepared text; empty when it failed and its failure was reported to the engine. */
+    private Optional<Sent> deliver(Prepared prepared) {
+        LockedExternalTask task = prepared.task();
+        try {
+            return Optional.of(new Sent(task, texting.deliver(prepared.text())));
         } catch (NotTakenException e) {
             if (e.rateLimited()) {
                 Duration wait = e.retryAfter() == null ? RATE_LIMIT_WAIT : e.retryAfter();
@@ -214,16 +275,43 @@ public class SendTextWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             failOnce(task, e, null);
         }
+        return Optional.empty();
     }
 
-    private TextingService.Request request(LockedExternalTask task) {
+    /** Each text's outcome commits with its task's completion; one transaction for the batch when it can. */
+    private void completeAll(List<Sent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(tx -> batch.forEach(this::complete));
+        } catch (RuntimeException batchFailed) {
+            for (Sent one : batch) {
+                try {
+                    transaction.executeWithoutResult(tx -> complete(one));
+                } catch (RuntimeException e) {
+                    // The entry stays "sending": once the lock runs out the task is fetched again and asks first.
+                    log.warn("Could not complete the text of task {}: {}", one.task().getId(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void complete(Sent one) {
+        texting.recordOutcome(one.attempt());
+        externalTasks.complete(one.task().getId(), workerId, Map.of(
+                RecipeContract.TEXT_STATUS, one.attempt().status().label(),
+                RecipeContract.TEXT_MESSAGE_ID, one.attempt().entryId()));
+    }
+
+    private TextingService.Request request(LockedExternalTask task, Map<String, Optional<Account>> known) {
         var variables = task.getVariables();
         Object accountId = variables.get(RecipeContract.ACCOUNT_ID);
         Object caller = variables.get(RecipeContract.CALLER);
         if (accountId == null || caller == null) {
             throw new IllegalArgumentException("Send text needs the variables 'accountId' and 'caller'");
         }
-        Account account = accounts.findById(accountId.toString())
+        Account account = known.computeIfAbsent(accountId.toString(), accounts::findById)
                 .orElseThrow(() -> new IllegalArgumentException("Send text: no account '" + accountId + "'"));
         Object message = variables.get(SendTextTask.INPUT_MESSAGE);
         String template = message == null || message.toString().isBlank()

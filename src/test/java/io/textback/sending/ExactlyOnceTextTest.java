@@ -189,6 +189,24 @@ class ExactlyOnceTextTest {
     }
 
     @Test
+    void recipeDeployedWithVersionOneOfSendTextStillTextsOnceAfterAnUpgrade() {
+        String key = Recipes.newKey("send-text-v1");
+        String bpmn = Recipes.withKey(Recipes.builtIn(), key)
+                .replace("camunda:type=\"external\" camunda:topic=\"textback.send-text\"",
+                        "camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${sendText}\"")
+                .replace("camunda:modelerTemplateVersion=\"2\"", "camunda:modelerTemplateVersion=\"1\"");
+        assertThat(bpmn).contains("${sendText}");
+        repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
+        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
+                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
+
+        missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        assertThat(textsTakenFor(caller)).hasSize(1);
+    }
+
+    @Test
     void everyPairOfDeliveryReportsInEitherOrderEndsInTheLaterState() {
         List<List<String>> pairs = List.of(List.of("queued", "sent"), List.of("sent", "delivered"),
                 List.of("queued", "delivered"), List.of("sent", "undelivered"), List.of("queued", "failed"),

@@ -1,0 +1,49 @@
+package io.textback.recipes;
+
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountRepository;
+import io.textback.messaging.TextingService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send text" as version 1 of its element template made it: {@code ${sendText}} run by a job
+ * thread. Kept so that recipes deployed before version 2, and their instances in flight, still
+ * send after an upgrade (with the same send keys, so nothing is sent twice); the lint asks for
+ * version 2, which sends through {@link SendTextWorker} without holding a job thread.
+ */
+@Component("sendText")
+class SendTextDelegate implements JavaDelegate {
+
+    private final AccountRepository accounts;
+    private final TextingService texting;
+
+    SendTextDelegate(AccountRepository accounts, TextingService texting) {
+        this.accounts = accounts;
+        this.texting = texting;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String accountId = (String) execution.getVariable(RecipeContract.ACCOUNT_ID);
+        String caller = (String) execution.getVariable(RecipeContract.CALLER);
+        if (accountId == null || caller == null) {
+            throw new ProcessEngineException("Send text needs the variables 'accountId' and 'caller'");
+        }
+        Account account = accounts.findById(accountId)
+                .orElseThrow(() -> new ProcessEngineException("Send text: no account '" + accountId + "'"));
+        Object message = execution.getVariableLocal(SendTextTask.INPUT_MESSAGE);
+        String template = message == null || message.toString().isBlank()
+                ? account.settings().messageTemplate() : message.toString();
+        var job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+        String sendKey = job != null ? "job:" + job.getId() : "activity:" + execution.getActivityInstanceId();
+        var attempt = texting.attempt(new TextingService.Request(sendKey, account, caller, template,
+                (String) execution.getVariable(RecipeContract.CALL_SID), execution.getProcessInstanceId()));
+        var sent = texting.record(attempt);
+        execution.setVariable(RecipeContract.TEXT_STATUS, sent.status());
+        execution.setVariable(RecipeContract.TEXT_MESSAGE_ID, sent.id());
+    }
+}
