@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.twilio.twiml.MessagingResponse;
 import io.textback.accounts.AccountRepository;
+import io.textback.autoreply.InboundTexts;
 import io.textback.contacts.ContactRepository;
 import io.textback.recipes.RecipeMessages;
 import org.slf4j.Logger;
@@ -33,9 +34,11 @@ class TwilioMessagingWebhook {
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
+    private final InboundTexts inboundTexts;
 
     TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes) {
+                           RecipeMessages recipes, InboundTexts inboundTexts) {
+        this.inboundTexts = inboundTexts;
         this.messages = messages;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -51,7 +54,7 @@ class TwilioMessagingWebhook {
         return ResponseEntity.noContent().build();
     }
 
-    /** A text from a caller: STOP and START change whether we may text them; any text ends a waiting recipe. */
+    /** A text from a caller: STOP and START change whether we may text them; any text ends a waiting recipe and may start the auto-reply. */
     @PostMapping(path = "/incoming", produces = MediaType.APPLICATION_XML_VALUE)
     @Transactional
     public ResponseEntity<String> incoming(@RequestParam("From") String from, @RequestParam("To") String to,
@@ -67,6 +70,7 @@ class TwilioMessagingWebhook {
                 contacts.setOptedOut(account.get().id(), from, false);
             }
             recipes.textReceived(account.get().id(), from);
+            inboundTexts.received(account.get(), from, to, body);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .body(new MessagingResponse.Builder().build().toXml());
