@@ -1,5 +1,5 @@
 "use strict";
-// The settings page's business hours and auto-reply sections (see /api-docs.html for their API).
+// The settings page's business hours, call screening and auto-reply sections (see /api-docs.html for their API).
 
 document.addEventListener("DOMContentLoaded", async () => {
   const $ = id => document.getElementById(id);
@@ -128,8 +128,19 @@ document.addEventListener("DOMContentLoaded", async () => {
     }
   });
 
-  const [hours, autoReply] = await Promise.all([
-    textback.api("GET", base + "/business-hours"), textback.api("GET", base + "/auto-reply")]);
+  // Confirm answered calls: saved as soon as it is switched.
+  $("confirmAnsweredCalls").addEventListener("change", async () => {
+    const result = await textback.api("PUT", base + "/call-screening",
+        {confirmAnsweredCalls: $("confirmAnsweredCalls").checked});
+    $("call-screening-status").textContent = result.ok
+        ? (result.body.confirmAnsweredCalls ? "On from the next call." : "Off from the next call.")
+        : "Not saved: " + textback.describeFailure(result);
+  });
+
+  const [hours, autoReply, screening] = await Promise.all([
+    textback.api("GET", base + "/business-hours"), textback.api("GET", base + "/auto-reply"),
+    textback.api("GET", base + "/call-screening")]);
   fillHours(hours.body);
   fillAutoReply(autoReply.body);
+  $("confirmAnsweredCalls").checked = screening.body.confirmAnsweredCalls;
 });

@@ -128,6 +128,17 @@ class RecipeSettingsPageTest {
     }
 
     @Test
+    void confirmAnsweredCallsIsSavedWhenSwitched() {
+        assertThat(page.locator("#confirmAnsweredCalls")).not().isChecked();
+
+        page.check("#confirmAnsweredCalls");
+
+        assertThat(page.locator("#call-screening-status")).hasText("On from the next call.");
+        page.reload();
+        assertThat(page.locator("#confirmAnsweredCalls")).isChecked();
+    }
+
+    @Test
     void autoReplyIsSwitchedOnWithItsMessageAndATypoIsRefused() {
         assertThat(page.locator("#auto-reply-enabled")).not().isChecked();
         assertThat(page.locator("#auto-reply-recipe")).hasValue("auto-reply");
