@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second start contract: a text to one of an account's numbers starts the account's auto-reply
@@ -27,14 +30,22 @@ public class InboundTexts {
     private final AutoReplyRepository settings;
     private final AutoReplyRecipes recipes;
     private final RuntimeService runtime;
+    private final TransactionTemplate ownTransaction;
 
-    InboundTexts(AutoReplyRepository settings, AutoReplyRecipes recipes, RuntimeService runtime) {
+    InboundTexts(AutoReplyRepository settings, AutoReplyRecipes recipes, RuntimeService runtime,
+                 PlatformTransactionManager transactionManager) {
         this.settings = settings;
         this.recipes = recipes;
         this.runtime = runtime;
+        // A broken auto-reply recipe must not undo what the text did elsewhere (STOP, ending waiting recipes).
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The started instance, or empty when auto-reply is off or its recipe is not deployed. */
+    /**
+     * The started instance, or empty when auto-reply is off, its recipe is not deployed, or the recipe
+     * failed to start (logged with the reason; the text is still handled as any other).
+     */
     public Optional<ProcessInstance> received(Account account, String from, String to, String body) {
         var autoReply = settings.find(account.id());
         if (!autoReply.enabled()) {
@@ -52,9 +63,15 @@ public class InboundTexts {
                 .putValue(RecipeContract.BUSINESS_NUMBER, to)
                 .putValue(AutoReply.BODY, body)
                 .putValue(AutoReply.RECEIVED_AT, ClockUtil.getCurrentTime().toInstant().toString());
-        return Optional.of(runtime.createMessageCorrelation(AutoReply.START_MESSAGE)
-                .processDefinitionId(definition.get().getId())
-                .setVariables(variables)
-                .correlateStartMessage());
+        try {
+            return Optional.of(ownTransaction.execute(tx -> runtime.createMessageCorrelation(AutoReply.START_MESSAGE)
+                    .processDefinitionId(definition.get().getId())
+                    .setVariables(variables)
+                    .correlateStartMessage()));
+        } catch (RuntimeException e) {
+            log.error("Auto-reply recipe '{}' of account {} could not start for a text from {}: {}",
+                    autoReply.recipeKey(), account.id(), from, e.getMessage(), e);
+            return Optional.empty();
+        }
     }
 }
