@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an account is open now, by the engine's clock (which tests move), and the merge field
- * {@code {{business.opens_at}}}. Recipes may also ask {@code ${businessHours.open(accountId)}}.
+ * An account's business hours as recipes see them, by the engine's clock (which tests move), and the
+ * merge field {@code {{business.opens_at}}}.
  */
-@Component("businessHours")
+@Component
 public class BusinessHoursCheck implements AccountMergeFields {
 
     private final AccountRepository accounts;
@@ -24,10 +24,6 @@ public class BusinessHoursCheck implements AccountMergeFields {
     BusinessHoursCheck(AccountRepository accounts, BusinessHoursRepository hours) {
         this.accounts = accounts;
         this.hours = hours;
-    }
-
-    public boolean open(String accountId) {
-        return hoursOf(account(accountId)).isOpen(now());
     }
 
     public BusinessHours hoursOf(Account account) {

@@ -36,9 +36,9 @@ public class BusinessHoursRepository {
         var week = new EnumMap<DayOfWeek, BusinessHours.Opening>(DayOfWeek.class);
         jdbc.sql("select day_of_week, opens_at, closes_at from business_hours_day where account_id = ?")
                 .param(account.id())
-                .query((rs, n) -> week.put(DayOfWeek.of(rs.getInt(1)), new BusinessHours.Opening(
+                .query((rs, n) -> Map.entry(DayOfWeek.of(rs.getInt(1)), new BusinessHours.Opening(
                         rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class))))
-                .list();
+                .list().forEach(day -> week.put(day.getKey(), day.getValue()));
         var closed = new TreeSet<>(jdbc.sql("select closed_on from business_closed_day where account_id = ?")
                 .param(account.id()).query((rs, n) -> rs.getObject(1, LocalDate.class)).list());
         return new BusinessHours(ZoneId.of(zone.get()), week, closed, true);
