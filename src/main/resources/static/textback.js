@@ -34,8 +34,15 @@ const textback = (() => {
     return {ok: response.ok, status: response.status, body: parsed};
   }
 
+  // Several scripts of one page ask for the account; the picker is filled once.
+  let picked;
+  function pickAccount() {
+    picked = picked || fillPicker();
+    return picked;
+  }
+
   /** The account named in ?account=, else the first one; fills the picker. */
-  async function pickAccount() {
+  async function fillPicker() {
     const accounts = (await api("GET", "/api/accounts")).body || [];
     const wanted = new URLSearchParams(location.search).get("account");
     const current = accounts.find(a => a.id === wanted) || accounts[0];

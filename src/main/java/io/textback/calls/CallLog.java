@@ -49,6 +49,14 @@ public class CallLog {
                 .update() == 1;
     }
 
+    /** How many calls this caller made to the account in the window, both ends included. */
+    public int countInboundCalls(String accountId, String caller, Instant from, Instant to) {
+        return jdbc.sql("select count(*) from phone_call where account_id = ? and caller = ? and direction = 'inbound'"
+                        + " and started_at >= ? and started_at <= ?")
+                .params(accountId, caller, Timestamp.from(from), Timestamp.from(to))
+                .query(Integer.class).single();
+    }
+
     /**
      * How many of the caller's calls to the account a recipe has already numbered, from {@code since}
      * on (later calls included: a call may be numbered before one that began ringing earlier).

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.twilio.twiml.TwiML;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Record;
@@ -31,15 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 class TwilioVoiceWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceWebhook.class);
+    static final int SCREEN_TIMEOUT_SECONDS = 5;
 
     private final AccountRepository accounts;
     private final MissedCallService missedCalls;
     private final VoicemailGreeting greeting;
     private final CallLog calls;
     private final PublicUrls urls;
+    private final CallScreening screening;
 
     TwilioVoiceWebhook(AccountRepository accounts, MissedCallService missedCalls, VoicemailGreeting greeting,
-                       CallLog calls, PublicUrls urls) {
+                       CallLog calls, PublicUrls urls, CallScreening screening) {
+        this.screening = screening;
         this.accounts = accounts;
         this.missedCalls = missedCalls;
         this.greeting = greeting;
@@ -64,7 +68,13 @@ class TwilioVoiceWebhook {
                 .timeout(account.settings().callTimeoutSeconds())
                 .answerOnBridge(true)
                 .action(urls.absolute("/twilio/voice/dial-complete"));
-        account.forwardingNumbers().forEach(n -> dial.number(new Number.Builder(n).build()));
+        boolean screened = screening.enabled(account.id());
+        if (screened) {
+            screening.screened(callSid);
+        }
+        account.forwardingNumbers().forEach(n -> dial.number(screened
+                ? new Number.Builder(n).url(urls.absolute("/twilio/voice/screen?call=" + callSid)).build()
+                : new Number.Builder(n).build()));
         return twiml(new VoiceResponse.Builder().dial(dial.build()).build());
     }
 
@@ -79,8 +89,38 @@ class TwilioVoiceWebhook {
         if (MissedCallService.MISSED_STATUSES.contains(dialCallStatus)) {
             return missed(found.get(), callSid, from, to, dialCallStatus);
         }
+        if (screening.unconfirmed(callSid)) {
+            // A phone's own voicemail or a pocket answer: nobody pressed 1, so the caller was not reached.
+            return missed(found.get(), callSid, from, to, "no-answer");
+        }
         missedCalls.callEnded(new MissedCallService.CallEnded(found.get(), callSid, from, to, dialCallStatus,
                 Instant.now()));
+        return twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+    }
+
+    /**
+     * "Confirm answered calls": the team member who picks up hears this whisper before the caller is
+     * connected. Pressing 1 takes the call; no key hangs up this leg, so the call counts as missed.
+     */
+    @PostMapping("/screen")
+    ResponseEntity<String> screen(@RequestParam("call") String callSid) {
+        var whisper = new Gather.Builder()
+                .numDigits(1)
+                .timeout(SCREEN_TIMEOUT_SECONDS)
+                .action(urls.absolute("/twilio/voice/screen-result?call=" + callSid))
+                .say(new Say.Builder("Press 1 to take this call.").build())
+                .build();
+        return twiml(new VoiceResponse.Builder().gather(whisper).hangup(new Hangup.Builder().build()).build());
+    }
+
+    /** The key the team member pressed: 1 connects the caller (an empty answer bridges the call). */
+    @PostMapping("/screen-result")
+    ResponseEntity<String> screenResult(@RequestParam("call") String callSid,
+                                        @RequestParam(name = "Digits", defaultValue = "") String digits) {
+        if ("1".equals(digits.trim())) {
+            screening.confirm(callSid);
+            return twiml(new VoiceResponse.Builder().build());
+        }
         return twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
     }
 

@@ -17,6 +17,22 @@ public final class MessageTemplate {
     public static final String CONTACT_PHONE = "contact.phone";
     public static final String BUSINESS_NAME = "business.name";
     public static final String BUSINESS_PHONE = "business.phone";
+    /** When the business next opens by its business hours, e.g. "tomorrow at 9:00 AM"; empty while open. */
+    public static final String BUSINESS_OPENS_AT = "business.opens_at";
+
+    /** A merge field as the settings page offers it. */
+    public record Field(String field, String label) {
+    }
+
+    /** Every merge field this product fills, in the order the settings page offers them. */
+    public static final java.util.List<Field> FIELDS = java.util.List.of(
+            new Field(CONTACT_FIRST_NAME, "First name"),
+            new Field(CONTACT_LAST_NAME, "Last name"),
+            new Field(CONTACT_NAME, "Full name"),
+            new Field(CONTACT_PHONE, "Caller's number"),
+            new Field(BUSINESS_NAME, "Business name"),
+            new Field(BUSINESS_PHONE, "Business number"),
+            new Field(BUSINESS_OPENS_AT, "Opens at"));
 
     private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*([a-z_]+\\.[a-z_]+)\\s*(?:\\|([^}]*))?}}");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
@@ -42,8 +58,7 @@ public final class MessageTemplate {
 
     /** The merge fields a template uses that this product does not know, so a typo is caught on save. */
     public static java.util.List<String> unknownFields(String template) {
-        var known = java.util.Set.of(CONTACT_FIRST_NAME, CONTACT_LAST_NAME, CONTACT_NAME, CONTACT_PHONE,
-                BUSINESS_NAME, BUSINESS_PHONE);
+        var known = FIELDS.stream().map(Field::field).collect(java.util.stream.Collectors.toSet());
         return FIELD.matcher(template).results().map(r -> r.group(1)).filter(f -> !known.contains(f)).distinct()
                 .toList();
     }

@@ -13,6 +13,7 @@ import io.textback.messaging.TextSender.NotTakenException;
 import io.textback.messaging.TextSender.OutgoingText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,9 +41,11 @@ public class TextingService {
     private final TextMessageLog messages;
     private final ContactRepository contacts;
     private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<AccountMergeFields> accountFields;
 
     TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts,
-                   PlatformTransactionManager transactionManager) {
+                   PlatformTransactionManager transactionManager, ObjectProvider<AccountMergeFields> accountFields) {
+        this.accountFields = accountFields;
         this.sender = sender;
         this.messages = messages;
         this.contacts = contacts;
@@ -219,11 +222,12 @@ public class TextingService {
         return render(template, account, to, contacts.find(account.id(), to));
     }
 
-    private static String render(String template, Account account, String to, Optional<Contact> contact) {
+    private String render(String template, Account account, String to, Optional<Contact> contact) {
         Map<String, String> fields = new HashMap<>();
         fields.put(MessageTemplate.BUSINESS_NAME, account.businessName());
         fields.put(MessageTemplate.BUSINESS_PHONE, account.defaultNumber());
         fields.put(MessageTemplate.CONTACT_PHONE, to);
+        accountFields.orderedStream().forEach(extra -> fields.putAll(extra.fields(account)));
         contact.ifPresent(c -> {
             fields.put(MessageTemplate.CONTACT_FIRST_NAME, c.firstName());
             fields.put(MessageTemplate.CONTACT_LAST_NAME, c.lastName());

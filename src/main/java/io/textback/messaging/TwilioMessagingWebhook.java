@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.twilio.twiml.MessagingResponse;
 import io.textback.accounts.AccountRepository;
+import io.textback.autoreply.InboundTexts;
 import io.textback.contacts.ContactRepository;
 import io.textback.recipes.RecipeMessages;
 import org.slf4j.Logger;
@@ -32,10 +33,12 @@ class TwilioMessagingWebhook {
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
+    private final InboundTexts inboundTexts;
 
     TwilioMessagingWebhook(TextingService texting, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes) {
+                           RecipeMessages recipes, InboundTexts inboundTexts) {
         this.texting = texting;
+        this.inboundTexts = inboundTexts;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -50,7 +53,7 @@ class TwilioMessagingWebhook {
         return ResponseEntity.noContent().build();
     }
 
-    /** A text from a caller: STOP and START change whether we may text them; any text ends a waiting recipe. */
+    /** A text from a caller: STOP and START change whether we may text them; any text ends a waiting recipe and may start the auto-reply. */
     @PostMapping(path = "/incoming", produces = MediaType.APPLICATION_XML_VALUE)
     @Transactional
     public ResponseEntity<String> incoming(@RequestParam("From") String from, @RequestParam("To") String to,
@@ -66,6 +69,7 @@ class TwilioMessagingWebhook {
                 contacts.setOptedOut(account.get().id(), from, false);
             }
             recipes.textReceived(account.get().id(), from);
+            inboundTexts.received(account.get(), from, to, body);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .body(new MessagingResponse.Builder().build().toXml());

@@ -27,6 +27,10 @@ public final class RecipeContract {
     public static final String CALL_NUMBER_IN_WINDOW = "callNumberInWindow";
     public static final String CALLER_TAG = "callerTag";
 
+    /** Set by "Business hours?": whether the account is open now, and when it next opens (ISO-8601). */
+    public static final String IN_BUSINESS_HOURS = "inBusinessHours";
+    public static final String NEXT_OPENING = "nextOpening";
+
     private RecipeContract() {
     }
 }

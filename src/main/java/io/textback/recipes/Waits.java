@@ -30,6 +30,12 @@ public class Waits {
         return scaled(value.isEmpty() ? DEFAULT_WAIT : Duration.parse(value)).toString();
     }
 
+    /** The timer duration for a wait input with its own default, such as a follow-up's P1D. */
+    public String duration(Object wait, String fallback) {
+        String value = wait == null ? "" : wait.toString().trim();
+        return duration(value.isEmpty() ? fallback : value);
+    }
+
     Duration scaled(Duration duration) {
         return scale == 1 ? duration : Duration.ofMillis(Math.max(1, Math.round(duration.toMillis() * scale)));
     }

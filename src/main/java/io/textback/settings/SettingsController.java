@@ -10,9 +10,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.deployments.DeployedRecipes;
 import io.textback.accounts.Account;
 import io.textback.accounts.TextBackSettings;
+import io.textback.messaging.AccountMergeFields;
 import io.textback.messaging.MessageTemplate;
 import io.textback.messaging.SmsSegments;
 import io.textback.messaging.TextSender;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +39,11 @@ class SettingsController {
     private final SettingsService settings;
     private final DeployedRecipes recipes;
     private final TextSender sender;
+    private final ObjectProvider<AccountMergeFields> accountFields;
 
-    SettingsController(SettingsService settings, DeployedRecipes recipes, TextSender sender) {
+    SettingsController(SettingsService settings, DeployedRecipes recipes, TextSender sender,
+                       ObjectProvider<AccountMergeFields> accountFields) {
+        this.accountFields = accountFields;
         this.settings = settings;
         this.recipes = recipes;
         this.sender = sender;
@@ -84,13 +89,8 @@ class SettingsController {
         return new Choices(TextBackSettings.MIN_TIMEOUT_SECONDS, TextBackSettings.MAX_TIMEOUT_SECONDS,
                 RECOMMENDED_MIN_TIMEOUT_SECONDS, RECOMMENDED_MAX_TIMEOUT_SECONDS,
                 TextBackSettings.DEFAULT_TIMEOUT_SECONDS, TextBackSettings.MAX_MESSAGE_LENGTH,
-                TextBackSettings.DEFAULT_MESSAGE, List.of(
-                        new MergeField(MessageTemplate.CONTACT_FIRST_NAME, "First name"),
-                        new MergeField(MessageTemplate.CONTACT_LAST_NAME, "Last name"),
-                        new MergeField(MessageTemplate.CONTACT_NAME, "Full name"),
-                        new MergeField(MessageTemplate.CONTACT_PHONE, "Caller's number"),
-                        new MergeField(MessageTemplate.BUSINESS_NAME, "Business name"),
-                        new MergeField(MessageTemplate.BUSINESS_PHONE, "Business number")),
+                TextBackSettings.DEFAULT_MESSAGE,
+                MessageTemplate.FIELDS.stream().map(f -> new MergeField(f.field(), f.label())).toList(),
                 recipes.list(), sender.isSimulated());
     }
 
@@ -127,8 +127,9 @@ class SettingsController {
                 RenderedText.of(SAMPLE_UNKNOWN_NUMBER, MessageTemplate.render(template, unknown)));
     }
 
-    private static Map<String, String> businessFields(Account account) {
+    private Map<String, String> businessFields(Account account) {
         var fields = new HashMap<String, String>();
+        accountFields.orderedStream().forEach(extra -> fields.putAll(extra.fields(account)));
         fields.put(MessageTemplate.BUSINESS_NAME, account.businessName());
         fields.put(MessageTemplate.BUSINESS_PHONE, account.defaultNumber());
         return fields;

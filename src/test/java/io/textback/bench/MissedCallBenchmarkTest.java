@@ -84,10 +84,10 @@ class MissedCallBenchmarkTest {
         report("machine", Runtime.getRuntime().availableProcessors() + " cores; database "
                 + (postgres ? "PostgreSQL" : "H2 file") + "; Twilio stand-in answering after "
                 + TWILIO_LATENCY.toMillis() + " ms");
-        try (AppProcess app = AppProcess.start("bench-first-start", port, env)) {
+        try (AppProcess app = AppProcess.startAsInProduction("bench-first-start", port, env)) {
             report("healthy after start on a new database", app.awaitHealthy(Duration.ofSeconds(120)).toMillis() + " ms");
         }
-        try (AppProcess app = AppProcess.start("bench", port, env)) {
+        try (AppProcess app = AppProcess.startAsInProduction("bench", port, env)) {
             long healthy = app.awaitHealthy(Duration.ofSeconds(120)).toMillis();
             check("healthy after start on an existing database", healthy + " ms", "8000 ms", healthy <= 8000);
             burst(port);

@@ -30,14 +30,25 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, int port, Map<String, String> environment) {
+        // Tests start many apps: a small heap and the quick compiler start them fastest.
+        return start(name, port, environment, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** The app as production runs it: the JVM's own defaults, full optimisation. For benchmarks. */
+    public static AppProcess startAsInProduction(String name, int port, Map<String, String> environment) {
+        return start(name, port, environment, List.of());
+    }
+
+    private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
         // The app's own classes and libraries, without the tests' classes and their test configuration.
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "io.textback.TextbackApplication"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "io.textback.TextbackApplication"));
         try {
             Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve(name + ".log");
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -1,0 +1,178 @@
+package io.textback.recipes;
+
+import static io.textback.support.TwilioStandIn.textsSentTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountService;
+import io.textback.recipes.AutoReply.Element;
+import io.textback.support.AppClient;
+import io.textback.support.EndedInstance;
+import io.textback.support.Fixtures;
+import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.TwilioStandIn;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * The auto-reply recipe started as Twilio starts it: a signed webhook for a text to the account's
+ * number. The job executor is off and the engine's clock is set by the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=false",
+                "textback.public-base-url=" + AutoReplyRecipeTest.PUBLIC_URL})
+@Import(RecipeTestConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class AutoReplyRecipeTest {
+
+    static final String PUBLIC_URL = "https://textback.example.com";
+    static final String MESSAGE = "Thanks for your text! {{business.name}} will answer within the hour.";
+
+    @DynamicPropertySource
+    static void twilio(DynamicPropertyRegistry registry) {
+        TwilioStandIn.register(registry);
+        // The first send of a cold JVM on a busy machine can take longer than the stand-in's usual 2 s.
+        registry.add("textback.twilio.timeout", () -> "10s");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SendTextWorker sendTexts;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    ObjectMapper json;
+
+    AppClient app;
+    Account account;
+    String texter;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        TwilioStandIn.acceptTexts();
+        app = new AppClient(port);
+        account = Fixtures.newAccount(accountService, "Haddad Dental");
+        texter = Fixtures.newCaller();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void firstTextOfEachDayGetsTheAutoReplyAndLaterOnesThatDayDoNot() throws Exception {
+        switchAutoReplyOn();
+
+        ProcessInstance morning = textAt("2026-01-12T15:00:00Z", "Hi, are you open on Saturday?");
+        assertThat(morning).isWaitingAt(Element.SendAutoReply.id());
+        sendTexts.sendDue();
+        assertThat(morning).isEnded().hasPassed(Element.AutoReplySent.id());
+
+        ProcessInstance evening = textAt("2026-01-12T20:00:00Z", "And do you take walk-ins?");
+        assertThat(evening).isEnded().hasPassed(Element.AlreadyAnswered.id()).hasNotPassed(Element.SendAutoReply.id());
+
+        ProcessInstance nextDay = textAt("2026-01-13T15:00:00Z", "Hello again");
+        sendTexts.sendDue();
+        assertThat(nextDay).isEnded().hasPassed(Element.AutoReplySent.id());
+
+        assertThat(bodies()).containsExactly("Thanks for your text! Haddad Dental will answer within the hour.",
+                "Thanks for your text! Haddad Dental will answer within the hour.");
+    }
+
+    @Test
+    void stopIsNeverAnsweredNorIsAnythingTheOptedOutNumberSendsLater() throws Exception {
+        switchAutoReplyOn();
+
+        ProcessInstance stop = textAt("2026-01-12T15:00:00Z", " stop ");
+        assertThat(stop).isEnded().hasPassed(Element.KeywordEnd.id());
+
+        ProcessInstance later = textAt("2026-01-12T16:00:00Z", "Actually, one question");
+        assertThat(later).isEnded().hasPassed(Element.OptedOutEnd.id());
+
+        assertThat(textsSentTo(texter)).isEmpty();
+    }
+
+    @Test
+    void autoReplyOffStartsNothing() throws Exception {
+        var response = text("2026-01-12T15:00:00Z", "Hi");
+
+        assertThat(response).isEqualTo(200);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AutoReply.KEY)
+                .variableValueEquals(RecipeContract.CALLER, texter).count()).isZero();
+    }
+
+    @Test
+    void settingsRefuseAnUnknownMergeFieldOrRecipe() {
+        String path = "/api/accounts/" + account.id() + "/auto-reply";
+        var typo = app.sendAsAdmin("PUT", path, "{\"enabled\":true,\"message\":\"Hi {{contact.frist_name}}\","
+                + "\"recipeKey\":\"auto-reply\"}");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("unknown merge field {{contact.frist_name}}");
+
+        var missedCallRecipe = app.sendAsAdmin("PUT", path, "{\"enabled\":true,\"message\":\"Hi\","
+                + "\"recipeKey\":\"missed-call-text-back\"}");
+        assertThat(missedCallRecipe.statusCode()).isEqualTo(400);
+        assertThat(missedCallRecipe.body()).contains("recipeKey", "no recipe with key 'missed-call-text-back'");
+
+        assertThat(app.getAsAdmin(path).body()).contains("\"enabled\":false", "\"key\":\"auto-reply\"");
+    }
+
+    private void switchAutoReplyOn() throws Exception {
+        var saved = app.sendAsAdmin("PUT", "/api/accounts/" + account.id() + "/auto-reply", json.writeValueAsString(
+                Map.of("enabled", true, "message", MESSAGE, "recipeKey", AutoReply.KEY)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    private ProcessInstance textAt(String instant, String body) {
+        assertThat(text(instant, body)).isEqualTo(200);
+        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(AutoReply.KEY)
+                .variableValueEquals(RecipeContract.CALLER, texter).orderByProcessInstanceStartTime().desc().list()
+                .get(0);
+        var running = runtime.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
+        return running != null ? running : new EndedInstance(started);
+    }
+
+    private int text(String instant, String body) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+        return app.twilio("/twilio/messaging/incoming", Map.of("MessageSid", "SM" + Long.toHexString(System.nanoTime()),
+                "From", texter, "To", account.defaultNumber(), "Body", body), TwilioStandIn.AUTH_TOKEN, PUBLIC_URL)
+                .statusCode();
+    }
+
+    private List<String> bodies() {
+        return textsSentTo(texter).stream().map(r -> r.formParameters().get("Body").firstValue()).toList();
+    }
+}
