@@ -66,6 +66,8 @@ public class InboundTexts {
         try {
             return Optional.of(ownTransaction.execute(tx -> runtime.createMessageCorrelation(AutoReply.START_MESSAGE)
                     .processDefinitionId(definition.get().getId())
+                    // Cockpit finds a texter's auto-replies by their number.
+                    .processInstanceBusinessKey(from)
                     .setVariables(variables)
                     .correlateStartMessage()));
         } catch (RuntimeException e) {

@@ -159,7 +159,7 @@ class AutoReplyRecipeTest {
     private ProcessInstance textAt(String instant, String body) {
         assertThat(text(instant, body)).isEqualTo(200);
         var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(AutoReply.KEY)
-                .variableValueEquals(RecipeContract.CALLER, texter).orderByProcessInstanceStartTime().desc().list()
+                .processInstanceBusinessKey(texter).orderByProcessInstanceStartTime().desc().list()
                 .get(0);
         var running = runtime.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
         return running != null ? running : new EndedInstance(started);
