@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.textback.accounts.Account;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.textback.accounts.Account;
 import io.textback.contacts.ContactRepository;
 import io.textback.operations.CallLogContext;
 import io.textback.recipes.RecipeMessages;
@@ -85,12 +85,12 @@ public class MissedCallService {
     public Result callEnded(CallEnded call) {
         CallLogContext.call(call.callSid(), call.account().id());
         Result result = endAndRecord(call);
-        count(call, result);
+        report(call, result);
         return result;
     }
 
-    /** Counted once a report is taken (a repeated one is not): missed calls by reason, recipes by key. */
-    private void count(CallEnded call, Result result) {
+    /** Counted and logged once a report is taken (a repeated one is not): missed calls by reason, recipes by key. */
+    private void report(CallEnded call, Result result) {
         if (!call.missed() || result.outcome() == Outcome.ALREADY_REPORTED) {
             return;
         }

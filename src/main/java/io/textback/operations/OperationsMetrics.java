@@ -3,11 +3,14 @@ package io.textback.operations;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +44,7 @@ class OperationsMetrics implements DisposableBean {
     private final AtomicLong jobsFailed = new AtomicLong();
     private final AtomicLong incidentsOpen = new AtomicLong();
     private final MultiGauge texts;
+    private final AtomicReference<Map<Tags, Long>> textCounts = new AtomicReference<>(Map.of());
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "textback-metrics");
         thread.setDaemon(true);
@@ -67,13 +72,18 @@ class OperationsMetrics implements DisposableBean {
             jobsDue.set(management.createJobQuery().executable().count());
             jobsFailed.set(management.createJobQuery().noRetriesLeft().count());
             incidentsOpen.set(runtime.createIncidentQuery().count());
-            List<MultiGauge.Row<?>> rows = jdbc.query("""
+            Map<Tags, Long> counts = new HashMap<>();
+            jdbc.query("""
                     select status, coalesce(error_code, 'none') as error_code, count(*) as texts from text_message
                     where created_at > ? group by status, coalesce(error_code, 'none')""",
-                    (rs, i) -> MultiGauge.Row.of(Tags.of("status", rs.getString("status"), "error_code",
+                    (RowCallbackHandler) rs -> counts.put(Tags.of("status", rs.getString("status"), "error_code",
                             rs.getString("error_code")), rs.getLong("texts")),
                     Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
-            texts.register(rows, true);
+            textCounts.set(counts);
+            // Rows read the latest counts, so a known row stays registered (never a gap in a scrape); gone ones go.
+            List<MultiGauge.Row<?>> rows = counts.keySet().stream().<MultiGauge.Row<?>>map(tags -> MultiGauge.Row.of(
+                    tags, textCounts, latest -> latest.get().getOrDefault(tags, 0L))).toList();
+            texts.register(rows, false);
         } catch (RuntimeException e) {
             // A database blip must not stop the refresher; the gauges keep their last values.
             log.warn("Metrics not refreshed: {}", e.getMessage());

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * job's Twilio request, each naming the call, its account and its recipe instance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"textback.public-base-url=" + MetricsTest.PUBLIC_URL, "textback.metrics.refresh-interval=200ms"})
+        properties = "textback.public-base-url=" + MetricsTest.PUBLIC_URL)
 @ExtendWith(OutputCaptureExtension.class)
 class CallLogsTest {
 

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // Tests switch metrics export off unless asked: this one is about the export.
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"textback.public-base-url=" + MetricsTest.PUBLIC_URL, "textback.metrics.refresh-interval=200ms"})
+        properties = {"textback.public-base-url=" + MetricsTest.PUBLIC_URL, "textback.metrics.refresh-interval=1s"})
 class MetricsTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
