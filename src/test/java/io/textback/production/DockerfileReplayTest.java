@@ -1,6 +1,7 @@
 package io.textback.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,19 +70,20 @@ class DockerfileReplayTest {
             env.put("TEXTBACK_DB_USER", database.user());
             env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
 
-            // Production without Twilio credentials is a mistake the app refuses to make silently.
+            Map<String, String> simulated = new HashMap<>(env);
+            simulated.put("TEXTBACK_SIMULATE_TEXTS", "true");
+            simulated.put("TEXTBACK_LOG_FORMAT", "ecs");
+            int port = AppProcess.freePort();
+            // Both at once to save time: the one without Twilio credentials stops before it touches the database.
             try (AppProcess refused = AppProcess.start("image-without-twilio", AppProcess.freePort(),
-                    image.entrypoint(), image.workdir(), env)) {
+                         image.entrypoint(), image.workdir(), env);
+                 AppProcess app = AppProcess.start("image", port, image.entrypoint(), image.workdir(), simulated)) {
+                // Production without Twilio credentials is a mistake the app refuses to make silently.
                 assertThat(refused.awaitExit(Duration.ofSeconds(60))).isNotZero();
                 assertThat(String.join("\n", refused.logLines()))
                         .contains("Twilio credentials missing (TWILIO_ACCOUNT_SID TWILIO_AUTH_TOKEN not set)")
                         .contains("TEXTBACK_SIMULATE_TEXTS=true");
-            }
 
-            env.put("TEXTBACK_SIMULATE_TEXTS", "true");
-            env.put("TEXTBACK_LOG_FORMAT", "ecs");
-            int port = AppProcess.freePort();
-            try (AppProcess app = AppProcess.start("image", port, image.entrypoint(), image.workdir(), env)) {
                 app.awaitHealthy(Duration.ofSeconds(90));
                 var client = new AppClient(port);
 
@@ -99,12 +101,18 @@ class DockerfileReplayTest {
                         "From", "+14155550123", "To", "+15005550006", "DialCallStatus", "no-answer"), null);
                 assertThat(unsigned.statusCode()).isEqualTo(403);
 
-                // TEXTBACK_LOG_FORMAT=ecs: one JSON object a line.
-                String started = app.logLines().stream().filter(line -> line.contains("Started TextbackApplication"))
-                        .findFirst().orElseThrow();
-                var json = new ObjectMapper().readTree(started);
+                // TEXTBACK_LOG_FORMAT=ecs: one JSON object a line, a call's lines with its ids as fields.
+                var call = new ObjectMapper().readTree(client.sendAsAdmin("POST",
+                        "/api/accounts/demo/simulated-calls", "{\"from\":\"+14155550123\"}").body());
+                String missed = await().atMost(Duration.ofSeconds(10)).until(() -> app.logLines().stream()
+                        .filter(line -> line.contains("Missed call from +14155550123")).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+                var json = new ObjectMapper().readTree(missed);
                 assertThat(json.path("@timestamp").asText()).isNotEmpty();
-                assertThat(json.path("message").asText()).contains("Started TextbackApplication");
+                assertThat(json.path("callSid").asText()).isEqualTo(call.path("callId").asText()).startsWith("SIM");
+                assertThat(json.path("accountId").asText()).isEqualTo("demo");
+                assertThat(json.path("processInstanceId").asText()).isEqualTo(call.path("processInstanceId").asText())
+                        .isNotEmpty();
             }
         }
     }
