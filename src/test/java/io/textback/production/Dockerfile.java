@@ -62,11 +62,6 @@ final class Dockerfile {
         return stages;
     }
 
-    Stage stage(String name) {
-        return stages.stream().filter(stage -> stage.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no stage " + name));
-    }
-
     Stage last() {
         return stages.get(stages.size() - 1);
     }
