@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.textback.accounts.Account;
 import io.textback.contacts.ContactRepository;
+import io.textback.operations.CallLogContext;
 import io.textback.recipes.RecipeMessages;
 import io.textback.recipes.RecipeStarter;
 import org.slf4j.Logger;
@@ -33,14 +35,16 @@ public class MissedCallService {
     private final RecipeStarter recipes;
     private final RecipeMessages messages;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
 
     MissedCallService(CallLog calls, ContactRepository contacts, RecipeStarter recipes, RecipeMessages messages,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.calls = calls;
         this.contacts = contacts;
         this.recipes = recipes;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.meters = meters;
     }
 
     public enum Outcome { STARTED, ALREADY_REPORTED, TEXT_BACK_DISABLED, ANSWERED, RECIPE_FAILED_TO_START }
@@ -79,6 +83,33 @@ public class MissedCallService {
     }
 
     public Result callEnded(CallEnded call) {
+        CallLogContext.call(call.callSid(), call.account().id());
+        Result result = endAndRecord(call);
+        report(call, result);
+        return result;
+    }
+
+    /** Counted and logged once a report is taken (a repeated one is not): missed calls by reason, recipes by key. */
+    private void report(CallEnded call, Result result) {
+        if (!call.missed() || result.outcome() == Outcome.ALREADY_REPORTED) {
+            return;
+        }
+        String outcome = result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        meters.counter("textback.calls.missed", "reason", call.status().toLowerCase(Locale.ROOT), "outcome", outcome)
+                .increment();
+        if (result.outcome() == Outcome.STARTED) {
+            String recipe = call.account().settings().recipeKey();
+            meters.counter("textback.recipes.started", "recipe", recipe).increment();
+            CallLogContext.processInstance(result.processInstanceId());
+            log.info("Missed call from {} to {} ({}): recipe '{}' started", call.caller(), call.businessNumber(),
+                    call.status(), recipe);
+        } else {
+            log.info("Missed call from {} to {} ({}): {}", call.caller(), call.businessNumber(), call.status(),
+                    result.reason());
+        }
+    }
+
+    private Result endAndRecord(CallEnded call) {
         Call ringing = Call.ringing(call.callSid(), call.account().id(), call.caller(), call.businessNumber(),
                 call.calledAt());
         try {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.messaging.TextSender.NotTakenException;
+import io.textback.operations.CallLogContext;
 import io.textback.messaging.TextingService;
 import io.textback.recipes.SendTextTask.RetryCycle;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -261,6 +262,9 @@ public class SendTextWorker implements SmartLifecycle {
     /** Sends one prepared text; empty when it failed and its failure was reported to the engine. */
     private Optional<Sent> deliver(Prepared prepared) {
         LockedExternalTask task = prepared.task();
+        var request = prepared.text().request();
+        CallLogContext.call(request.callSid(), request.account().id());
+        CallLogContext.processInstance(task.getProcessInstanceId());
         try {
             return Optional.of(new Sent(task, texting.deliver(prepared.text())));
         } catch (NotTakenException e) {
@@ -274,6 +278,8 @@ public class SendTextWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             failOnce(task, e, null);
+        } finally {
+            CallLogContext.clear();
         }
         return Optional.empty();
     }

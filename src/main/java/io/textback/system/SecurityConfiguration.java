@@ -111,8 +111,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TwilioSignatureFilter> twilioSignatures(TwilioProperties twilio, PublicUrls urls) {
-        var registration = new FilterRegistrationBean<>(new TwilioSignatureFilter(twilio, urls));
+    FilterRegistrationBean<TwilioSignatureFilter> twilioSignatures(TwilioProperties twilio, PublicUrls urls,
+            @Value("${textback.twilio.allow-unsigned-local-webhooks:false}") boolean allowUnsignedLocal) {
+        var registration = new FilterRegistrationBean<>(new TwilioSignatureFilter(twilio, urls, allowUnsignedLocal));
         registration.addUrlPatterns("/twilio/*");
         return registration;
     }

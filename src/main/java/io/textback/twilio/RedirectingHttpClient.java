@@ -10,6 +10,8 @@ import java.util.Map;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -17,20 +19,26 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's HTTP client with three changes: requests meant for {@code https://api.twilio.com} can go
  * to another base URL (a Twilio-compatible stand-in; the SDK has no setting for this), as many
  * requests may be in flight as the sender runs in parallel (the SDK's pool allows 20 per host), and
  * no request is repeated blindly: the SDK would send a POST again after a 5xx, and the text twice.
+ * Every request of the SDK passes here, so here it is timed and logged (with the call's ids of the thread).
  */
 class RedirectingHttpClient extends NetworkHttpClient {
 
+    private static final Logger log = LoggerFactory.getLogger(RedirectingHttpClient.class);
+    private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("[A-Z]{2}[0-9a-f]{32}");
     private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
 
     private final String baseUrl;
+    private final MeterRegistry meters;
 
-    RedirectingHttpClient(String baseUrl, Duration timeout, int maxConnections) {
+    RedirectingHttpClient(String baseUrl, Duration timeout, int maxConnections, MeterRegistry meters) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -48,6 +56,7 @@ class RedirectingHttpClient extends NetworkHttpClient {
                         .build())
                 .disableAutomaticRetries());
         this.baseUrl = baseUrl;
+        this.meters = meters;
     }
 
     /** How long Twilio asked this thread's last request to wait (HTTP 429's Retry-After), or null. */
@@ -63,11 +72,33 @@ class RedirectingHttpClient extends NetworkHttpClient {
     @Override
     public Response makeRequest(Request request) {
         RETRY_AFTER.remove();
-        Response response = super.makeRequest(redirect(request));
-        if (response.getStatusCode() == 429) {
-            RETRY_AFTER.set(retryAfter(response.getHeaders()));
+        String resource = resource(request.getUrl());
+        Timer.Sample sample = Timer.start(meters);
+        String status = "error";
+        try {
+            Response response = super.makeRequest(redirect(request));
+            status = String.valueOf(response.getStatusCode());
+            if (response.getStatusCode() == 429) {
+                RETRY_AFTER.set(retryAfter(response.getHeaders()));
+            }
+            return response;
+        } finally {
+            long nanos = sample.stop(meters.timer("textback.twilio.requests", "method", request.getMethod().toString(),
+                    "resource", resource, "status", status));
+            log.info("Twilio {} {} answered {} in {} ms", request.getMethod(), resource, status, nanos / 1_000_000);
         }
-        return response;
+    }
+
+    /** What a request is about ("Messages", "PhoneNumbers"), without the ids that would make every series unique. */
+    static String resource(String url) {
+        String[] segments = java.net.URI.create(url).getPath().split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            String segment = segments[i].replace(".json", "");
+            if (!segment.isEmpty() && Character.isUpperCase(segment.charAt(0)) && !SID.matcher(segment).matches()) {
+                return segment;
+            }
+        }
+        return "other";
     }
 
     private Request redirect(Request request) {

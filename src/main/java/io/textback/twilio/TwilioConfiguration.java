@@ -3,6 +3,7 @@ package io.textback.twilio;
 import java.net.URI;
 
 import com.twilio.http.TwilioRestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.textback.messaging.SimulatedTextSender;
 import io.textback.messaging.TextSender;
 import io.textback.system.PublicUrls;
@@ -18,7 +19,7 @@ class TwilioConfiguration {
 
     /** The Twilio sender when credentials are set; otherwise texts are simulated, and the log says so once. */
     @Bean
-    TextSender textSender(TwilioProperties twilio, PublicUrls urls) {
+    TextSender textSender(TwilioProperties twilio, PublicUrls urls, MeterRegistry meters) {
         if (!twilio.canSend()) {
             log.warn("No Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): texts are simulated, "
                     + "kept in the message log with status 'simulated' and shown on the outbox page.");
@@ -26,7 +27,7 @@ class TwilioConfiguration {
         }
         var client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
                 .httpClient(new RedirectingHttpClient(twilio.apiBaseUrl(), twilio.timeout(),
-                        twilio.maxConcurrentRequests()))
+                        twilio.maxConcurrentRequests(), meters))
                 .build();
         if (!TwilioProperties.TWILIO_API.equals(twilio.apiBaseUrl())) {
             log.warn("Twilio requests go to {} instead of Twilio", twilio.apiBaseUrl());

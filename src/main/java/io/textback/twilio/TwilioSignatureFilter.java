@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets a request into {@code /twilio/**} only if Twilio signed it with the account's auth token
  * (X-Twilio-Signature over the public URL and the POST parameters). Without an auth token there is
- * nothing to check against, so only callers on this machine get in (local trials, tests).
+ * nothing to check against: callers on this machine get in when unsigned local webhooks are allowed
+ * (local trials; off in production, where a reverse proxy on the same host makes every request
+ * look local), and nobody gets in otherwise.
  */
 public class TwilioSignatureFilter extends OncePerRequestFilter {
 
@@ -29,20 +31,25 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
 
     private final RequestValidator validator;
     private final PublicUrls urls;
+    private final boolean allowUnsignedLocal;
 
-    public TwilioSignatureFilter(TwilioProperties twilio, PublicUrls urls) {
+    public TwilioSignatureFilter(TwilioProperties twilio, PublicUrls urls, boolean allowUnsignedLocal) {
         this.validator = twilio.checksSignatures() ? new RequestValidator(twilio.authToken()) : null;
         this.urls = urls;
+        this.allowUnsignedLocal = allowUnsignedLocal;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (validator == null) {
-            if (isLoopback(request.getRemoteAddr())) {
+            if (allowUnsignedLocal && isLoopback(request.getRemoteAddr())) {
                 chain.doFilter(request, response);
-            } else {
+            } else if (allowUnsignedLocal) {
                 refuse(response, "Twilio webhooks are accepted from other machines only when TWILIO_AUTH_TOKEN is set");
+            } else {
+                refuse(response, "Twilio webhooks are accepted only when TWILIO_AUTH_TOKEN is set "
+                        + "(or TEXTBACK_ALLOW_UNSIGNED_LOCAL_WEBHOOKS=true for requests from this machine)");
             }
             return;
         }

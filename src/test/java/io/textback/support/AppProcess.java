@@ -45,13 +45,25 @@ public final class AppProcess implements AutoCloseable {
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, "io.textback.TextbackApplication"));
+        return start(name, port, command, Path.of("."), environment);
+    }
+
+    /** The JVM running the tests, to start the app with. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The app started by the given command (a jar, as a container would), in the given folder. */
+    public static AppProcess start(String name, int port, List<String> command, Path directory,
+                                   Map<String, String> environment) {
         try {
-            Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve(name + ".log");
-            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Path log = Files.createDirectories(Path.of("target", "app-processes")).toAbsolutePath()
+                    .resolve(name + ".log");
+            var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("PORT", String.valueOf(port));
             return new AppProcess(builder.start(), port, log);
@@ -115,6 +127,28 @@ public final class AppProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the app to end by itself; fails with its log if it is still running after the limit. */
+    public int awaitExit(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("app still running after " + limit + "; log:\n" + tail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole log of the app's output. */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

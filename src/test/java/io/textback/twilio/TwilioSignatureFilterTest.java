@@ -21,7 +21,8 @@ class TwilioSignatureFilterTest {
     static final String SIGNATURE = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 
     final TwilioSignatureFilter filter = new TwilioSignatureFilter(
-            new TwilioProperties("AC1", TOKEN, null, Duration.ofSeconds(5), null), publicUrl("https://mycompany.com"));
+            new TwilioProperties("AC1", TOKEN, null, Duration.ofSeconds(5), null), publicUrl("https://mycompany.com"),
+            true);
 
     @Test
     void ourTestSignerGivesTwilioDocumentedSignature() {
@@ -56,7 +57,8 @@ class TwilioSignatureFilterTest {
 
     @Test
     void withoutAnAuthTokenOnlyCallersOnThisMachineGetIn() throws Exception {
-        var open = new TwilioSignatureFilter(new TwilioProperties(null, null, null, null, null), publicUrl("http://localhost"));
+        var open = new TwilioSignatureFilter(new TwilioProperties(null, null, null, null, null),
+                publicUrl("http://localhost"), true);
         var local = new MockHttpServletRequest("POST", "/twilio/voice/incoming");
         local.setRemoteAddr("127.0.0.1");
         var remote = new MockHttpServletRequest("POST", "/twilio/voice/incoming");
@@ -72,6 +74,24 @@ class TwilioSignatureFilterTest {
         assertThat(remoteChain.getRequest()).isNull();
         assertThat(remoteResponse.getStatus()).isEqualTo(403);
         assertThat(remoteResponse.getContentAsString()).contains("TWILIO_AUTH_TOKEN");
+    }
+
+    @Test
+    void withoutAnAuthTokenAndUnsignedLocalWebhooksOffNobodyGetsIn() throws Exception {
+        // Behind a reverse proxy on the same host every request comes from 127.0.0.1.
+        var closed = new TwilioSignatureFilter(new TwilioProperties(null, null, null, null, null),
+                publicUrl("http://localhost"), false);
+        var proxied = new MockHttpServletRequest("POST", "/twilio/voice/dial-complete");
+        proxied.setRemoteAddr("127.0.0.1");
+        var chain = new MockFilterChain();
+        var response = new MockHttpServletResponse();
+
+        closed.doFilter(proxied, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentAsString()).contains("TWILIO_AUTH_TOKEN")
+                .contains("TEXTBACK_ALLOW_UNSIGNED_LOCAL_WEBHOOKS");
     }
 
     private static MockHttpServletRequest documentedRequest(String signature) {
