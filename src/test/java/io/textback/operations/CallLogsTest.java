@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator searching the logs for one CallSid finds the whole call: the webhook's lines and the
- * job's Twilio request, each naming the call, its account and its recipe instance.
+ * send worker's Twilio request, each naming the call, its account and its recipe instance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "textback.public-base-url=" + MetricsTest.PUBLIC_URL)
@@ -67,8 +67,8 @@ class CallLogsTest {
                     .toList();
             assertThat(callLines).as("the webhook's line").anySatisfy(line -> assertThat(line)
                     .contains("Missed call from " + caller).contains("-exec-"));
-            assertThat(callLines).as("the job's request to Twilio").anySatisfy(line -> assertThat(line)
-                    .contains("Twilio POST Messages answered").contains("TaskExecutor-"));
+            assertThat(callLines).as("the send worker's request to Twilio").anySatisfy(line -> assertThat(line)
+                    .contains("Twilio POST Messages answered").contains("send-text-"));
             assertThat(callLines).allSatisfy(line -> assertThat(line).contains(ids));
         });
     }

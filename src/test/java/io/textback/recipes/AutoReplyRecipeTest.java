@@ -131,7 +131,7 @@ class AutoReplyRecipeTest {
 
         assertThat(response).isEqualTo(200);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AutoReply.KEY)
-                .variableValueEquals(RecipeContract.CALLER, texter).count()).isZero();
+                .processInstanceBusinessKey(texter).count()).isZero();
     }
 
     @Test
