@@ -89,6 +89,7 @@ public class TextingService {
             if ("21610".equals(result.errorCode())) {
                 contacts.setOptedOut(account.id(), request.to(), true);
             }
+            policy.refused(account.id(), request.to(), result.errorCode());
         }
         return record(id, result);
     }

@@ -33,10 +33,12 @@ class TwilioMessagingWebhook {
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
+    private final SendingPolicy policy;
 
     TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes) {
+                           RecipeMessages recipes, SendingPolicy policy) {
         this.messages = messages;
+        this.policy = policy;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -48,6 +50,7 @@ class TwilioMessagingWebhook {
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
         messages.updateStatusByProviderSid(messageSid, TextStatus.fromProvider(messageStatus),
                 errorCode == null || errorCode.isBlank() ? null : errorCode, Instant.now());
+        policy.undelivered(messageSid, errorCode);
         return ResponseEntity.noContent().build();
     }
 
