@@ -34,11 +34,13 @@ class TwilioMessagingWebhook {
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
     private final InboundTexts inboundTexts;
+    private final SendingPolicy policy;
 
     TwilioMessagingWebhook(TextingService texting, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes, InboundTexts inboundTexts) {
+                           RecipeMessages recipes, InboundTexts inboundTexts, SendingPolicy policy) {
         this.texting = texting;
         this.inboundTexts = inboundTexts;
+        this.policy = policy;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -50,6 +52,7 @@ class TwilioMessagingWebhook {
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
         texting.statusReported(messageSid, TextStatus.fromProvider(messageStatus),
                 errorCode == null || errorCode.isBlank() ? null : errorCode);
+        policy.undelivered(messageSid, errorCode);
         return ResponseEntity.noContent().build();
     }
 
