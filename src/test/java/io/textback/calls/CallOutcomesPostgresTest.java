@@ -38,6 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIf("postgresAvailable")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.profiles.active=postgres",
+        // The postgres profile checks for credentials before the stand-in's dynamic properties arrive.
+        "textback.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
+        "textback.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
         "textback.public-base-url=" + Calls.PUBLIC_URL,
         "camunda.bpm.job-execution.enabled=false"})
 class CallOutcomesPostgresTest {
