@@ -33,10 +33,12 @@ class TwilioMessagingWebhook {
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
+    private final InboundTextLog inbound;
 
     TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes) {
+                           RecipeMessages recipes, InboundTextLog inbound) {
         this.messages = messages;
+        this.inbound = inbound;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -60,6 +62,7 @@ class TwilioMessagingWebhook {
         if (account.isEmpty()) {
             log.warn("Text from {} to {}: no account owns this number", from, to);
         } else {
+            inbound.record(account.get().id(), from, to, body, Instant.now());
             String keyword = body.trim().toUpperCase(Locale.ROOT);
             if (OPT_OUT.contains(keyword)) {
                 contacts.setOptedOut(account.get().id(), from, true);
