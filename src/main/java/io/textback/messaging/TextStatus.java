@@ -16,7 +16,11 @@ public enum TextStatus {
     /** Kept in the log and the outbox only: no Twilio credentials are configured. */
     SIMULATED,
     /** Not sent: the caller opted out (replied STOP). */
-    OPTED_OUT;
+    OPTED_OUT,
+    /** Not sent: the account's monthly messaging limit was reached. */
+    LIMIT_REACHED,
+    /** Not sent: the number is a landline. */
+    LANDLINE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
