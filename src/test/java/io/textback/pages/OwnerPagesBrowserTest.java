@@ -242,6 +242,22 @@ class OwnerPagesBrowserTest {
     }
 
     @Test
+    void settingsPageShowsTheChosenRecipesDiagramAndWhatItsAuthorWrote() {
+        logIn(1100, 900);
+
+        assertThat(page.locator("#recipe-docs")).containsText("The built-in recipe: every missed call gets a text");
+        assertThat(page.locator("#recipe-diagram[data-recipe='missed-call-text-back'] .djs-element").first())
+                .isVisible();
+
+        page.selectOption("#recipeKey", "missed-call-text-back-once");
+
+        assertThat(page.locator("#recipe-docs")).containsText("one text per caller however often they ring");
+        assertThat(page.locator("#recipe-diagram [data-element-id='TagCaller']")).isVisible();
+        assertThat(page.locator("#recipeKey option[value='missed-call-text-back-once']"))
+                .hasText("Missed call text back, once per caller (missed-call-text-back-once)");
+    }
+
+    @Test
     void everyPageFitsAPhoneWithoutSidewaysScrolling() {
         seedMonth();
         String caller = Fixtures.newCaller();
