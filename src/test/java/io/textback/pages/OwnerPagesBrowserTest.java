@@ -258,7 +258,7 @@ class OwnerPagesBrowserTest {
     }
 
     @Test
-    void everyPageFitsAPhoneWithoutSidewaysScrolling() {
+    void everyPageFitsAPhoneWithoutSidewaysScrolling() throws Exception {
         seedMonth();
         String caller = Fixtures.newCaller();
         textFromCaller(caller, "Is this the plumber? My kitchen sink is leaking all over the floor.");
@@ -273,6 +273,9 @@ class OwnerPagesBrowserTest {
             Assertions.assertThat(((Number) overflow).intValue()).as("sideways overflow of %s at 390 px", path)
                     .isLessThanOrEqualTo(0);
         }
+        page.navigate(url("/conversations.html?account=" + account.id() + "&phone=" + caller));
+        assertThat(page.locator("#messages .message.in")).hasCount(1);
+        screenshot("conversations-phone.png");
     }
 
     /** Six missed calls this month: four texted (three delivered), one text refused, two replies, two reached later. */
