@@ -9,7 +9,8 @@ const callWords = (() => {
   const OUTCOMES = {
     "texted": "Texted", "waiting": "Waiting to text", "held-quiet-hours": "Held for quiet hours",
     "answered": "Answered", "text-back-off": "No text: text-back was off",
-    "repeat-call": "No text: a repeat call", "reached-during-wait": "No text: you reached each other",
+    "repeat-call": "No text: they called again soon after an earlier call",
+    "reached-during-wait": "No text: you called back or they got through",
     "caller-texted-first": "No text: the caller texted first", "opted-out": "No text: the caller opted out",
     "limit-reached": "No text: sending limit reached", "landline": "No text: a landline",
     "invalid-number": "No text: not a valid number", "twilio-refused": "Twilio refused the text",
@@ -40,8 +41,6 @@ const callWords = (() => {
         return c.dueAt ? "Text due at " + clock(c.dueAt) : OUTCOMES.waiting;
       case "held-quiet-hours":
         return "Held for quiet hours" + (c.dueAt ? ": text due " + textback.when(c.dueAt) : "");
-      case "reached-during-wait":
-        return "No text: you called back";
       case "twilio-refused":
       case "failed":
         return OUTCOMES[c.outcome] + (c.outcomeDetail ? ": " + c.outcomeDetail : "");

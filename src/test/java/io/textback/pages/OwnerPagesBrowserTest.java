@@ -273,7 +273,7 @@ class OwnerPagesBrowserTest {
             Assertions.assertThat(((Number) overflow).intValue()).as("sideways overflow of %s at 390 px", path)
                     .isLessThanOrEqualTo(0);
         }
-        page.navigate(url("/conversations.html?account=" + account.id() + "&phone=" + caller));
+        page.navigate(url("/conversations.html?account=" + account.id() + "&phone=" + caller.replace("+", "%2B")));
         assertThat(page.locator("#messages .message.in")).hasCount(1);
         screenshot("conversations-phone.png");
     }
