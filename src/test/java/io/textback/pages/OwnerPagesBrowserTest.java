@@ -63,6 +63,8 @@ class OwnerPagesBrowserTest {
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
         TwilioStandIn.register(registry);
+        // The app's default: a reply pressed in the page is not retried, and the browser shares the cores with it.
+        registry.add("textback.twilio.timeout", () -> "10s");
     }
 
     @LocalServerPort
@@ -156,6 +158,7 @@ class OwnerPagesBrowserTest {
                 TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
         Assertions.assertThat(recorded.statusCode()).isEqualTo(200);
 
+        seedEarlierCalls();
         page.click("#calls-link");
         var call = page.locator("li.call[data-call-sid='" + callSid + "']");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -172,13 +175,52 @@ class OwnerPagesBrowserTest {
         page.waitForFunction("document.querySelector(\"li.call[data-call-sid='" + callSid
                 + "'] audio\").duration > 0.9");
 
+        assertThat(page.locator("li.call[data-outcome=texted] .outcome-words").last())
+                .hasText("Texted 20 min later, delivered");
+        assertThat(page.locator("li.call[data-outcome=reached-during-wait] .outcome-words"))
+                .hasText("No text: you called back or they got through");
+        screenshot("calls-page.png");
+
         page.selectOption("#outcome", "answered");
         page.click("#filters button[type=submit]");
         assertThat(call).hasCount(0);
+        assertThat(page.locator("li.call")).hasCount(1);
         page.selectOption("#outcome", "texted");
         page.click("#filters button[type=submit]");
         assertThat(call).hasCount(1);
-        screenshot("calls-page.png");
+        assertThat(page.locator("li.call")).hasCount(2);
+    }
+
+    /** Calls of the last day as their recipes left them, for the Calls page to word. */
+    private void seedEarlierCalls() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        contacts.save(account.id(), "+14155550155", "Dana", "Whitfield", List.of(), now);
+        String texted = Fixtures.newCallSid();
+        call(texted, "+14155550166", "inbound", "no-answer", true, now.minus(5, ChronoUnit.HOURS));
+        jdbc.sql("insert into text_message (send_key, account_id, call_sid, to_number, from_number, body, segments,"
+                        + " status, created_at, updated_at) values (?, ?, ?, ?, ?, 'Sorry we missed you', 1,"
+                        + " 'delivered', ?, ?)")
+                .params("seed:" + texted, account.id(), texted, "+14155550166", account.defaultNumber(),
+                        ts(now.minus(5, ChronoUnit.HOURS).plus(20, ChronoUnit.MINUTES).plusSeconds(20)),
+                        ts(now.minus(5, ChronoUnit.HOURS).plus(21, ChronoUnit.MINUTES)))
+                .update();
+        long textId = jdbc.sql("select id from text_message where send_key = ?").param("seed:" + texted)
+                .query(Long.class).single();
+        outcome(texted, "texted", null, textId);
+        String reached = Fixtures.newCallSid();
+        call(reached, "+14155550155", "inbound", "busy", true, now.minus(3, ChronoUnit.HOURS));
+        outcome(reached, "reached-during-wait", null, null);
+        String answered = Fixtures.newCallSid();
+        call(answered, "+14155550177", "inbound", "completed", false, now.minus(2, ChronoUnit.HOURS));
+        outcome(answered, "answered", null, null);
+        String refused = Fixtures.newCallSid();
+        call(refused, "+14155550188", "inbound", "no-answer", true, now.minus(1, ChronoUnit.HOURS));
+        outcome(refused, "invalid-number", "21211 Invalid 'To' Phone Number", null);
+    }
+
+    private void outcome(String callSid, String outcome, String detail, Long textId) {
+        jdbc.sql("update phone_call set outcome = ?, outcome_detail = ?, text_message_id = ? where call_sid = ?")
+                .params(outcome, detail, textId, callSid).update();
     }
 
     @Test
