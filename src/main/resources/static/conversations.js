@@ -56,7 +56,7 @@ document.addEventListener("DOMContentLoaded", async () => {
 
   function render(t) {
     $("thread").hidden = false;
-    $("thread-name").textContent = t.name || t.phone;
+    $("thread-name").textContent = t.name || "Unknown caller";
     $("thread-call").textContent = t.phone;
     $("thread-call").href = "tel:" + t.phone;
     $("thread-tags").replaceChildren(...t.tags.map(tag =>

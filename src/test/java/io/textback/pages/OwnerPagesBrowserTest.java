@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
@@ -164,7 +165,7 @@ class OwnerPagesBrowserTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             page.reload();
             assertThat(call.locator(".outcome-words")).hasText(Pattern.compile("^Texted right away, sent$"),
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(1000));
+                    new LocatorAssertions.HasTextOptions().setTimeout(1000));
         });
         assertThat(call.locator(".caller")).hasText("Maria Lopez");
         assertThat(call.locator("a.tel")).hasAttribute("href", "tel:" + caller);
@@ -248,12 +249,15 @@ class OwnerPagesBrowserTest {
         });
 
         textFromCaller(caller, "Great, thanks!");
-        assertThat(page.locator("#messages .message.in")).hasCount(2);
+        // The page asks every 3 seconds; a loaded machine may take a few polls.
+        assertThat(page.locator("#messages .message.in")).hasCount(2,
+                new LocatorAssertions.HasCountOptions().setTimeout(15_000));
         assertThat(page.locator("#messages .message").last()).containsText("Great, thanks!");
         screenshot("conversations-page.png");
 
         textFromCaller(caller, "STOP");
-        assertThat(page.locator("#thread-opted-out")).isVisible();
+        assertThat(page.locator("#thread-opted-out")).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
     }
 
     @Test
