@@ -58,7 +58,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/twilio/**", "/voicemail-greetings/**").permitAll()
-                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        .requestMatchers("/camunda/api/**", "/engine-rest/**").permitAll()
+                        // Camunda's webapps take the app's login (CamundaWebappLogin); without one, the app's login page.
+                        .requestMatchers("/camunda/**").authenticated()
                         .requestMatchers("/login", "/error", "/favicon.ico", "/textback.css").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/missed-calls").hasAnyRole("INTEGRATION", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

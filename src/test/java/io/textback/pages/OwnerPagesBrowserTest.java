@@ -24,6 +24,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
@@ -58,6 +59,9 @@ class OwnerPagesBrowserTest {
     /** {@code -Dtextback.screenshot-dir=src/docs} refreshes the README's pictures. */
     static final Path SCREENSHOT_DIR = Path.of(System.getProperty("textback.screenshot-dir", "target/screenshots"));
     static final List<String> PAGES = List.of("/", "/calls.html", "/conversations.html", "/funnel.html", "/outbox.html");
+
+    /** Cockpit loads a few hundred scripts before it routes to its dashboard. */
+    static final PageAssertions.HasURLOptions COCKPIT_LOADED = new PageAssertions.HasURLOptions().setTimeout(30_000);
 
     static HeadlessChromium chromium;
 
@@ -116,11 +120,25 @@ class OwnerPagesBrowserTest {
 
         page.click("#cockpit-link");
 
-        assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$"));
+        assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$"), COCKPIT_LOADED);
         assertThat(page.locator("form[name=signinForm]")).hasCount(0);
         var user = page.request().get(url("/camunda/api/admin/auth/user/default"));
         Assertions.assertThat(user.status()).isEqualTo(200);
         Assertions.assertThat(user.text()).contains("\"userId\":\"admin\"");
+    }
+
+    @Test
+    void cockpitWithoutALoginAsksForTheAppsLoginAndThenOpens() {
+        browser = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
+        page = browser.newPage();
+        page.navigate(url("/camunda/app/cockpit/default/"));
+
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.fill("#password", AppClient.ADMIN_PASSWORD);
+        page.click("button[type=submit]");
+
+        // Spring's saved request comes back with "?continue".
+        assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/(\\?continue)?#/dashboard$"), COCKPIT_LOADED);
     }
 
     @Test
