@@ -1,10 +1,14 @@
 package io.textback.calls;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.textback.accounts.AccountRepository;
+import io.textback.messaging.CallerTimeZones;
 import io.textback.recipes.RecipeContract;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,11 +37,16 @@ import org.springframework.stereotype.Component;
 class RecipeOutcomeListeners extends AbstractProcessEnginePlugin {
 
     static final String PROPERTY = "textback.outcome";
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     private final CallOutcomes outcomes;
+    private final AccountRepository accounts;
+    private final CallerTimeZones zones;
 
-    RecipeOutcomeListeners(CallOutcomes outcomes) {
+    RecipeOutcomeListeners(CallOutcomes outcomes, AccountRepository accounts, CallerTimeZones zones) {
         this.outcomes = outcomes;
+        this.accounts = accounts;
+        this.zones = zones;
     }
 
     @Override
@@ -71,8 +80,11 @@ class RecipeOutcomeListeners extends AbstractProcessEnginePlugin {
                         + CallOutcome.WAITING.code() + " or " + CallOutcome.HELD_QUIET_HOURS.code() + ", not '"
                         + outcome.code() + "'", element);
             }
-            activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
-                    outcomes.waiting(callSid(execution), outcome, dueAt(execution, activity.getId()), null));
+            activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
+                Instant dueAt = dueAt(execution, activity.getId());
+                outcomes.waiting(callSid(execution), outcome, dueAt,
+                        outcome == CallOutcome.HELD_QUIET_HOURS ? heldUntil(execution, dueAt) : null);
+            });
             activity.addListener(ExecutionListener.EVENTNAME_END,
                     (ExecutionListener) execution -> outcomes.waitOver(callSid(execution)));
         }
@@ -99,6 +111,19 @@ class RecipeOutcomeListeners extends AbstractProcessEnginePlugin {
     private static String callSid(DelegateExecution execution) {
         Object callSid = execution.getVariable(RecipeContract.CALL_SID);
         return callSid != null ? callSid.toString() : execution.getProcessBusinessKey();
+    }
+
+    /** "held until 08:00 America/New_York": the end of the hold on the caller's clock. */
+    private String heldUntil(DelegateExecution execution, Instant dueAt) {
+        Object accountId = execution.getVariable(RecipeContract.ACCOUNT_ID);
+        Object caller = execution.getVariable(RecipeContract.CALLER);
+        if (dueAt == null || accountId == null || caller == null) {
+            return null;
+        }
+        return accounts.findById(accountId.toString()).map(account -> {
+            ZoneId zone = zones.of(account, caller.toString());
+            return "held until " + HOURS.format(dueAt.atZone(zone)) + " " + zone.getId();
+        }).orElse(null);
     }
 
     /** The due time of the timer this execution just created. */

@@ -29,11 +29,13 @@ public class TextingService {
     private final TextSender sender;
     private final TextMessageLog messages;
     private final ContactRepository contacts;
+    private final SendingPolicy policy;
     private final TransactionTemplate ownTransaction;
 
-    TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts,
+    TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts, SendingPolicy policy,
                    PlatformTransactionManager transactionManager) {
         this.sender = sender;
+        this.policy = policy;
         this.messages = messages;
         this.contacts = contacts;
         // Log writes commit on their own: a rollback of the recipe's transaction must not forget a sent text.
@@ -65,6 +67,11 @@ public class TextingService {
             long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, TextStatus.OPTED_OUT));
             return record(id, new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts"));
         }
+        var notSent = policy.noTextBecause(account, request.to());
+        if (notSent.isPresent()) {
+            long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, notSent.get().status()));
+            return record(id, notSent.get());
+        }
         // Committed before the provider is asked, so that a lost answer is never mistaken for "not sent".
         long id = existing.map(TextMessage::id).orElseGet(() -> reserve(request, text, TextStatus.SENDING));
         if (existing.isPresent()) {
@@ -82,6 +89,7 @@ public class TextingService {
             if ("21610".equals(result.errorCode())) {
                 contacts.setOptedOut(account.id(), request.to(), true);
             }
+            policy.refused(account.id(), request.to(), result.errorCode());
         }
         return record(id, result);
     }

@@ -33,11 +33,13 @@ class TwilioMessagingWebhook {
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
+    private final SendingPolicy policy;
     private final InboundTextLog inbound;
 
     TwilioMessagingWebhook(TextMessageLog messages, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes, InboundTextLog inbound) {
+                           RecipeMessages recipes, SendingPolicy policy, InboundTextLog inbound) {
         this.messages = messages;
+        this.policy = policy;
         this.inbound = inbound;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -50,6 +52,7 @@ class TwilioMessagingWebhook {
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
         messages.updateStatusByProviderSid(messageSid, TextStatus.fromProvider(messageStatus),
                 errorCode == null || errorCode.isBlank() ? null : errorCode, Instant.now());
+        policy.undelivered(messageSid, errorCode);
         return ResponseEntity.noContent().build();
     }
 

@@ -11,29 +11,34 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The SDK's HTTP client, sending what it would send to {@code https://api.twilio.com} to another
- * base URL instead (a Twilio-compatible stand-in). The SDK has no setting for this.
+ * The SDK's HTTP client, sending what it would send to {@code https://api.twilio.com} (or another of
+ * Twilio's hosts) to another base URL instead (a Twilio-compatible stand-in). The SDK has no setting for this.
  */
 class RedirectingHttpClient extends NetworkHttpClient {
 
+    private final String twilioHost;
     private final String baseUrl;
 
     RedirectingHttpClient(String baseUrl, java.time.Duration timeout) {
+        this(TwilioProperties.TWILIO_API, baseUrl, timeout);
+    }
+
+    RedirectingHttpClient(String twilioHost, String baseUrl, java.time.Duration timeout) {
         super(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(timeout))
                         .setResponseTimeout(Timeout.of(timeout))
                         .build(),
                 SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).build());
+        this.twilioHost = twilioHost;
         this.baseUrl = baseUrl;
     }
 
     @Override
     public Response makeRequest(Request request) {
-        if (baseUrl.equals(TwilioProperties.TWILIO_API) || !request.getUrl().startsWith(TwilioProperties.TWILIO_API)) {
+        if (baseUrl.equals(twilioHost) || !request.getUrl().startsWith(twilioHost)) {
             return super.makeRequest(request);
         }
-        var redirected = new Request(request.getMethod(),
-                baseUrl + request.getUrl().substring(TwilioProperties.TWILIO_API.length()));
+        var redirected = new Request(request.getMethod(), baseUrl + request.getUrl().substring(twilioHost.length()));
         if (request.getAuthStrategy() != null) {
             redirected.setAuth(request.getAuthStrategy());
         } else if (request.getUsername() != null) {
