@@ -103,6 +103,14 @@ class ConversationsApiTest {
     @Test
     void conversationsNeedTheAdminLogin() {
         assertThat(app.get(thread).statusCode()).isEqualTo(401);
+        assertThat(app.get("/api/accounts/" + account.id() + "/funnel").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void ownerPagesApiIsInTheOpenApiDocument() {
+        assertThat(app.getAsAdmin("/v3/api-docs").body()).contains("\"/api/accounts/{accountId}/conversations\"",
+                "\"/api/accounts/{accountId}/conversations/{phone}/replies\"", "\"/api/accounts/{accountId}/funnel\"",
+                "\"/api/calls/{callSid}/recording\"", "\"/api/recipes/{key}\"");
     }
 
     @Test
