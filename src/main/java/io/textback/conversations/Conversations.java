@@ -38,7 +38,7 @@ class Conversations {
                    String lastDirection) {
     }
 
-    record Thread(String phone, String firstName, String lastName, String name, boolean optedOut, List<String> tags,
+    record Conversation(String phone, String firstName, String lastName, String name, boolean optedOut, List<String> tags,
                   List<Entry> messages) {
     }
 
@@ -67,7 +67,7 @@ class Conversations {
                 .query((rs, n) -> new Latest(rs.getString("phone"), rs.getTimestamp("last_at"))).list();
         var summaries = new ArrayList<Summary>();
         for (Latest l : latest) {
-            Thread thread = thread(accountId, l.phone());
+            Conversation thread = thread(accountId, l.phone());
             Entry last = thread.messages().get(thread.messages().size() - 1);
             summaries.add(new Summary(l.phone(), thread.name(), thread.optedOut(), thread.tags(), last.at(),
                     last.body(), last.direction()));
@@ -76,13 +76,13 @@ class Conversations {
     }
 
     /** One caller's thread, oldest first, with what the business knows of them. */
-    Thread thread(String accountId, String phone) {
+    Conversation thread(String accountId, String phone) {
         var messages = new ArrayList<Entry>();
         sent.find(accountId, phone, null, THREAD_LIMIT).forEach(m -> messages.add(Entry.sent(m)));
         received.from(accountId, phone).forEach(t -> messages.add(Entry.received(t)));
         messages.sort(Comparator.comparing(Entry::at).thenComparing(Entry::direction));
         var contact = contacts.find(accountId, phone);
-        return new Thread(phone, contact.map(Contact::firstName).orElse(null),
+        return new Conversation(phone, contact.map(Contact::firstName).orElse(null),
                 contact.map(Contact::lastName).orElse(null), contact.map(Contact::name).orElse(null),
                 contact.map(Contact::optedOut).orElse(false), contact.map(Contact::tags).orElse(List.of()), messages);
     }

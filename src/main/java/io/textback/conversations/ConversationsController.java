@@ -53,7 +53,7 @@ class ConversationsController {
     @GetMapping("/{phone}")
     @Operation(summary = "One caller's thread, oldest first: texts sent (with delivery status) and received,"
             + " the contact's name, tags and opt-out state")
-    Conversations.Thread thread(@PathVariable String accountId, @PathVariable String phone) {
+    Conversations.Conversation thread(@PathVariable String accountId, @PathVariable String phone) {
         account(accountId);
         return conversations.thread(accountId, e164(phone));
     }
@@ -61,7 +61,7 @@ class ConversationsController {
     @PostMapping("/{phone}/replies")
     @Operation(summary = "Text the caller now, through the same sending service as a recipe (opt-out and the"
             + " message log apply); the answer is the thread with the reply in it")
-    Conversations.Thread reply(@PathVariable String accountId, @PathVariable String phone, @RequestBody Reply reply) {
+    Conversations.Conversation reply(@PathVariable String accountId, @PathVariable String phone, @RequestBody Reply reply) {
         Account account = account(accountId);
         String to = e164(phone);
         String body = reply.body() == null ? "" : reply.body().trim();

@@ -333,13 +333,23 @@ class OwnerPagesBrowserTest {
             page.waitForLoadState();
             assertThat(page.locator("header.bar nav a")).hasCount(6);
             page.waitForTimeout(300);
-            Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assertions.assertThat(((Number) overflow).intValue()).as("sideways overflow of %s at 390 px", path)
-                    .isLessThanOrEqualTo(0);
+            assertNoSidewaysScroll(page, path);
+        }
+        try (var guest = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page login = guest.newPage();
+            login.navigate(url("/login"));
+            assertThat(login.locator("#password")).isVisible();
+            assertNoSidewaysScroll(login, "/login");
         }
         page.navigate(url("/conversations.html?account=" + account.id() + "&phone=" + caller.replace("+", "%2B")));
         assertThat(page.locator("#messages .message.in")).hasCount(1);
         screenshot("conversations-phone.png");
+    }
+
+    private static void assertNoSidewaysScroll(Page page, String path) {
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assertions.assertThat(((Number) overflow).intValue()).as("sideways overflow of %s at 390 px", path)
+                .isLessThanOrEqualTo(0);
     }
 
     /** Six missed calls this month: four texted (three delivered), one text refused, two replies, two reached later. */
