@@ -39,7 +39,7 @@ class Conversations {
     }
 
     record Conversation(String phone, String firstName, String lastName, String name, boolean optedOut, List<String> tags,
-                  List<Entry> messages) {
+                        List<Entry> messages) {
     }
 
     private final JdbcClient jdbc;
