@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +21,8 @@ class CallsController {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    // What the provider did with a text; a text the rules stopped shows in the outcome instead.
+    static final Set<String> TEXT_STATUSES = Set.of("queued", "sent", "delivered", "undelivered", "failed", "simulated");
 
     private final CallListing listing;
     private final AccountRepository accounts;
@@ -82,7 +85,8 @@ class CallsController {
         return new CallView(row.callSid(), row.accountId(), row.caller(),
                 named ? new ContactName(row.firstName(), row.lastName(), name) : null, row.businessNumber(),
                 row.direction(), row.status(), row.missed(), row.startedAt(), row.endedAt(), row.outcome(),
-                row.outcomeDetail(), row.dueAt(), texted ? row.textCreatedAt() : null, row.textStatus(),
+                row.outcomeDetail(), row.dueAt(), texted ? row.textCreatedAt() : null,
+                row.textStatus() != null && TEXT_STATUSES.contains(row.textStatus()) ? row.textStatus() : null,
                 row.textMessageId(), row.recordingUrl(), row.processInstanceId(),
                 row.processInstanceId() == null ? null
                         : "/camunda/app/cockpit/default/#/process-instance/" + row.processInstanceId() + "/runtime");

@@ -60,14 +60,14 @@ public class SendingPolicy {
 
     /** Twilio refused a text (or reported it undeliverable) because the number cannot receive texts. */
     public void refused(String accountId, String to, String twilioErrorCode) {
-        if (NOT_TEXTABLE.contains(twilioErrorCode)) {
+        if (twilioErrorCode != null && NOT_TEXTABLE.contains(twilioErrorCode)) {
             knownLineTypes.store(accountId, to, LineTypes.LANDLINE, Instant.now());
         }
     }
 
     /** A delivery report's error for a text we sent, found by Twilio's message SID. */
     public void undelivered(String messageSid, String twilioErrorCode) {
-        if (NOT_TEXTABLE.contains(twilioErrorCode)) {
+        if (twilioErrorCode != null && NOT_TEXTABLE.contains(twilioErrorCode)) {
             jdbc.sql("select account_id, to_number from text_message where provider_sid = ?").param(messageSid)
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
                     .ifPresent(text -> refused(text[0], text[1], twilioErrorCode));

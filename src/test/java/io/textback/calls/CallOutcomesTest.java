@@ -192,7 +192,10 @@ class CallOutcomesTest {
 
         calls.runRecipe(account.id(), callSid);
 
-        assertThat(calls.outcome(account.id(), callSid)).isEqualTo("opted-out");
+        JsonNode call = calls.get(account.id(), callSid);
+        assertThat(call.get("outcome").asText()).isEqualTo("opted-out");
+        assertThat(call.get("outcomeDetail").asText()).isEqualTo("the caller opted out of texts");
+        assertThat(call.get("textStatus").isNull()).as("no text reached Twilio").isTrue();
         assertThat(textsSentTo(caller)).isEmpty();
     }
 

@@ -127,6 +127,25 @@ class LandlineTest {
     }
 
     @Test
+    void aDeliveryReportOfError30006MarksTheNumberALandlineForTheNextCall() {
+        Account account = account(MissedCallTextBack.KEY, false);
+        String caller = Fixtures.newCaller();
+        String first = calls.missed(caller, account.defaultNumber());
+        calls.runRecipe(account.id(), first);
+        String messageSid = (String) app.messagesTo(caller).get(0).get("providerSid");
+
+        var report = app.twilio("/twilio/messaging/status", java.util.Map.of("MessageSid", messageSid,
+                "MessageStatus", "undelivered", "ErrorCode", "30006"), TwilioStandIn.AUTH_TOKEN, Calls.PUBLIC_URL);
+        assertThat(report.statusCode()).isEqualTo(204);
+        String second = calls.missed(caller, account.defaultNumber());
+        calls.runRecipe(account.id(), second);
+
+        assertThat(calls.get(account.id(), first).get("textStatus").asText()).isEqualTo("undelivered");
+        assertThat(calls.outcome(account.id(), second)).isEqualTo("landline");
+        assertThat(textsSentTo(caller)).hasSize(1);
+    }
+
+    @Test
     void aLookupTwilioCannotAnswerDoesNotStopTheText() {
         Account account = account(MissedCallTextBack.KEY, true);
         String caller = Fixtures.newCaller();
