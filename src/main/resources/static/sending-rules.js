@@ -69,7 +69,12 @@ document.addEventListener("DOMContentLoaded", async () => {
     }
   });
 
-  // The page's usage line changes after a test message: the meter follows it.
-  new MutationObserver(reload).observe($("usage"), {childList: true, characterData: true, subtree: true});
+  // The page's usage line changes after a test message: the meter follows it, leaving the fields as typed.
+  new MutationObserver(async () => {
+    const result = await textback.api("GET", path);
+    if (result.ok) {
+      showUsage(result.body.usage);
+    }
+  }).observe($("usage"), {childList: true, characterData: true, subtree: true});
   await reload();
 });

@@ -78,7 +78,8 @@ class CallOutcomesTest {
         Instant before = Instant.now();
         String callSid = calls.missed(caller, account.defaultNumber());
         JsonNode started = calls.get(account.id(), callSid);
-        assertThat(started.get("outcome").asText()).isIn("running", "waiting");
+        assertThat(started.get("outcome").asText())
+                .isEqualTo(recipe.equals(MissedCallTextBack.KEY) ? "running" : "waiting");
 
         calls.runRecipe(account.id(), callSid);
 
@@ -232,6 +233,18 @@ class CallOutcomesTest {
         assertThat(call.get("outcome").asText()).isEqualTo("failed");
         assertThat(call.get("outcomeDetail").asText()).startsWith("incident at \"Send text\" (SendText): ")
                 .contains("HTTP 503");
+    }
+
+    @Test
+    void aRecipeThatCannotStartFails() {
+        String missing = Recipes.newKey("never-deployed");
+        Account account = account(missing);
+
+        String callSid = calls.missed(caller, account.defaultNumber());
+
+        JsonNode call = calls.get(account.id(), callSid);
+        assertThat(call.get("outcome").asText()).isEqualTo("failed");
+        assertThat(call.get("outcomeDetail").asText()).startsWith("recipe '" + missing + "' could not start: ");
     }
 
     @Test

@@ -24,7 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The settings page's "Limits, landlines and quiet hours" section in headless Chromium: the limit is
  * saved and kept, the usage bar turns amber at 80% and says when the limit is reached, and a bad
- * value is refused next to its field. Shares its app with {@link SettingsPageBrowserTest}.
+ * value is refused next to its field. Shares its app with {@link SettingsPageBrowserTest}. Writes the
+ * README's picture of the section to {@code target/screenshots/} ({@code -Dtextback.screenshot-dir=src/docs}
+ * refreshes it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "textback.public-base-url=" + SettingsApiTest.PUBLIC_URL)
@@ -91,6 +93,10 @@ class SendingRulesPageBrowserTest {
         assertThat(page.locator("#usage-meter")).hasAttribute("data-level", "amber");
         String amber = page.locator("#usage-fill").evaluate("e => getComputedStyle(e).backgroundColor").toString();
         Assertions.assertThat(amber).isEqualTo("rgb(240, 164, 0)");
+        page.check("#quietHours");
+        page.locator("#sending-rules-card").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(SettingsPageBrowserTest.SCREENSHOT_DIR.resolve("sending-rules.png")));
+        page.uncheck("#quietHours");
 
         page.fill("#test-to", "(415) 555-0142");
         page.click("#send-test");
