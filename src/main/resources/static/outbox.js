@@ -5,7 +5,6 @@ document.addEventListener("DOMContentLoaded", async () => {
   if (!account) {
     return;
   }
-  document.getElementById("settings-link").href = "/?account=" + encodeURIComponent(account.id);
   const rows = document.querySelector("#outbox tbody");
 
   async function load() {

@@ -2,6 +2,40 @@
 // Shared by the pages: calls to the app's own API with the login's CSRF token, and the account picker.
 
 const textback = (() => {
+  // The same navigation on every page; links keep the chosen account.
+  const PAGES = [
+    {id: "settings-link", label: "Settings", path: "/"},
+    {id: "calls-link", label: "Calls", path: "/calls.html"},
+    {id: "conversations-link", label: "Conversations", path: "/conversations.html"},
+    {id: "funnel-link", label: "Funnel", path: "/funnel.html"},
+    {id: "outbox-link", label: "Outbox", path: "/outbox.html"}
+  ];
+
+  function renderNavigation() {
+    const nav = document.querySelector("header.bar nav");
+    if (!nav) {
+      return;
+    }
+    const here = location.pathname === "/index.html" ? "/" : location.pathname;
+    nav.replaceChildren();
+    for (const p of PAGES) {
+      const a = Object.assign(document.createElement("a"), {id: p.id, href: p.path, textContent: p.label});
+      a.dataset.page = p.path;
+      if (p.path === here) {
+        a.setAttribute("aria-current", "page");
+      }
+      nav.append(a);
+    }
+    nav.append(Object.assign(document.createElement("a"), {
+      id: "cockpit-link", href: "/camunda/app/cockpit/default/", textContent: "Cockpit"
+    }));
+    nav.append(Object.assign(document.createElement("button"), {
+      type: "button", className: "link", id: "logout", textContent: "Log out"
+    }));
+  }
+
+  renderNavigation();
+
   function csrfToken() {
     const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
     return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
@@ -50,6 +84,11 @@ const textback = (() => {
     for (const a of accounts) {
       picker.add(new Option(a.businessName + " (" + a.id + ")", a.id, false, a === current));
     }
+    if (current) {
+      for (const a of document.querySelectorAll("header.bar nav a[data-page]")) {
+        a.href = a.dataset.page + "?account=" + encodeURIComponent(current.id);
+      }
+    }
     picker.addEventListener("change", () => {
       location.search = "?account=" + encodeURIComponent(picker.value);
     });
@@ -86,5 +125,10 @@ const textback = (() => {
     }
   });
 
-  return {api, pickAccount, showErrors, describeFailure};
+  /** A moment as the owner reads it, in the browser's time zone. */
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString([], {dateStyle: "medium", timeStyle: "short"}) : "";
+  }
+
+  return {api, pickAccount, showErrors, describeFailure, when};
 })();

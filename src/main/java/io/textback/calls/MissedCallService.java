@@ -34,12 +34,14 @@ public class MissedCallService {
     private final ContactRepository contacts;
     private final RecipeStarter recipes;
     private final RecipeMessages messages;
+    private final CallOutcomes outcomes;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
     MissedCallService(CallLog calls, ContactRepository contacts, RecipeStarter recipes, RecipeMessages messages,
-                      PlatformTransactionManager transactionManager, MeterRegistry meters) {
+                      CallOutcomes outcomes, PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.calls = calls;
+        this.outcomes = outcomes;
         this.contacts = contacts;
         this.recipes = recipes;
         this.messages = messages;
@@ -78,6 +80,7 @@ public class MissedCallService {
         return inOneTransaction(() -> {
             calls.recordStart(call);
             calls.end(callSid, "completed", false, Instant.now());
+            outcomes.record(callSid, CallOutcome.ANSWERED, null);
             return messages.callAnswered(account.id(), customer);
         });
     }
@@ -123,6 +126,7 @@ public class MissedCallService {
             inOneTransaction(() -> {
                 record(ringing);
                 calls.note(call.callSid(), reason);
+                outcomes.record(call.callSid(), CallOutcome.FAILED, reason);
                 return null;
             });
             return new Result(Outcome.RECIPE_FAILED_TO_START, null, reason);
@@ -156,13 +160,17 @@ public class MissedCallService {
             return new Result(Outcome.ALREADY_REPORTED, existing, "this call was already reported");
         }
         if (!call.missed()) {
+            outcomes.record(call.callSid(), CallOutcome.ANSWERED, null);
             messages.callAnswered(call.account().id(), call.caller());
             return new Result(Outcome.ANSWERED, null, null);
         }
         if (!call.account().settings().enabled()) {
             calls.note(call.callSid(), "missed; text-back is disabled for this account");
+            outcomes.record(call.callSid(), CallOutcome.TEXT_BACK_OFF, "text-back is disabled for this account");
             return new Result(Outcome.TEXT_BACK_DISABLED, null, "text-back is disabled for this account");
         }
+        // Before the start: a recipe may decide its outcome (and end) within the start itself.
+        outcomes.record(call.callSid(), CallOutcome.RUNNING, null);
         // The recipe's calledAt is when the call began to ring, the time that windows of repeat calls count from.
         String instanceId = recipes.startForMissedCall(call.account(), call.callSid(), call.caller(),
                 call.businessNumber(), status, startedAt).getId();

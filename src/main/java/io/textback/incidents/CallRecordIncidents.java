@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.textback.calls.CallLog;
+import io.textback.calls.CallOutcomes;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class CallRecordIncidents extends AbstractProcessEnginePlugin {
 
     private final CallLog calls;
+    private final CallOutcomes outcomes;
 
-    CallRecordIncidents(CallLog calls) {
+    CallRecordIncidents(CallLog calls, CallOutcomes outcomes) {
         this.calls = calls;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -29,7 +32,7 @@ class CallRecordIncidents extends AbstractProcessEnginePlugin {
         List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
         for (String type : List.of(Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE)) {
-            handlers.add(new NotingIncidentHandler(new DefaultIncidentHandler(type), calls));
+            handlers.add(new NotingIncidentHandler(new DefaultIncidentHandler(type), calls, outcomes));
         }
         configuration.setCustomIncidentHandlers(handlers);
     }

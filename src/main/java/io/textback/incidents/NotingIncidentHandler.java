@@ -1,6 +1,7 @@
 package io.textback.incidents;
 
 import io.textback.calls.CallLog;
+import io.textback.calls.CallOutcomes;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
@@ -19,10 +20,12 @@ class NotingIncidentHandler implements IncidentHandler {
 
     private final IncidentHandler engineHandler;
     private final CallLog calls;
+    private final CallOutcomes outcomes;
 
-    NotingIncidentHandler(IncidentHandler engineHandler, CallLog calls) {
+    NotingIncidentHandler(IncidentHandler engineHandler, CallLog calls, CallOutcomes outcomes) {
         this.engineHandler = engineHandler;
         this.calls = calls;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -37,6 +40,7 @@ class NotingIncidentHandler implements IncidentHandler {
             String note = "incident at " + elementName(context) + ": " + (message == null ? "no reason given" : message);
             calls.findByProcessInstance(incident.getProcessInstanceId()).ifPresent(call -> {
                 calls.note(call.callSid(), note);
+                outcomes.failed(call.callSid(), note);
                 log.warn("Call {}: {}", call.callSid(), note);
             });
         }

@@ -19,7 +19,11 @@ public enum TextStatus {
     /** Kept in the log and the outbox only: no Twilio credentials are configured. */
     SIMULATED(3),
     /** Not sent: the caller opted out (replied STOP). */
-    OPTED_OUT(3);
+    OPTED_OUT(3),
+    /** Not sent: the account's monthly messaging limit was reached. */
+    LIMIT_REACHED(3),
+    /** Not sent: the number is a landline. */
+    LANDLINE(3);
 
     private final int progress;
 

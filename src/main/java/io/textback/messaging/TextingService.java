@@ -40,13 +40,15 @@ public class TextingService {
     private final TextSender sender;
     private final TextMessageLog messages;
     private final ContactRepository contacts;
+    private final SendingPolicy policy;
     private final TransactionTemplate ownTransaction;
     private final ObjectProvider<AccountMergeFields> accountFields;
 
-    TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts,
+    TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts, SendingPolicy policy,
                    PlatformTransactionManager transactionManager, ObjectProvider<AccountMergeFields> accountFields) {
         this.accountFields = accountFields;
         this.sender = sender;
+        this.policy = policy;
         this.messages = messages;
         this.contacts = contacts;
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -61,7 +63,7 @@ public class TextingService {
     public enum Step {
         /** An earlier attempt settled it: nothing to send or record. */
         DONE,
-        /** Settled without sending (the caller opted out): record the result. */
+        /** Settled without sending (opted out, monthly limit, landline): record the result. */
         RECORD,
         /** An earlier attempt's outcome is unknown: ask the provider, and send only if it has no such text. */
         ASK_FIRST,
@@ -131,6 +133,11 @@ public class TextingService {
             var optedOut = new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts");
             return new Prepared(request, id, text, Step.RECORD, optedOut, TextStatus.OPTED_OUT, null);
         }
+        var notSent = policy.noTextBecause(account, request.to());
+        if (notSent.isPresent()) {
+            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, text, notSent.get().status()));
+            return new Prepared(request, id, text, Step.RECORD, notSent.get(), notSent.get().status(), null);
+        }
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
@@ -184,6 +191,7 @@ public class TextingService {
             if (UNSUBSCRIBED.equals(result.errorCode())) {
                 contacts.setOptedOut(request.account().id(), request.to(), true);
             }
+            policy.refused(request.account().id(), request.to(), result.errorCode());
         }
         return new Attempt(id, result);
     }

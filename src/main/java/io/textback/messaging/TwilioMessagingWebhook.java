@@ -1,5 +1,6 @@
 package io.textback.messaging;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,11 +35,16 @@ class TwilioMessagingWebhook {
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
     private final InboundTexts inboundTexts;
+    private final SendingPolicy policy;
+    private final InboundTextLog inbound;
 
     TwilioMessagingWebhook(TextingService texting, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes, InboundTexts inboundTexts) {
+                           RecipeMessages recipes, InboundTexts inboundTexts, SendingPolicy policy,
+                           InboundTextLog inbound) {
         this.texting = texting;
         this.inboundTexts = inboundTexts;
+        this.policy = policy;
+        this.inbound = inbound;
         this.accounts = accounts;
         this.contacts = contacts;
         this.recipes = recipes;
@@ -50,6 +56,7 @@ class TwilioMessagingWebhook {
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
         texting.statusReported(messageSid, TextStatus.fromProvider(messageStatus),
                 errorCode == null || errorCode.isBlank() ? null : errorCode);
+        policy.undelivered(messageSid, errorCode);
         return ResponseEntity.noContent().build();
     }
 
@@ -62,6 +69,7 @@ class TwilioMessagingWebhook {
         if (account.isEmpty()) {
             log.warn("Text from {} to {}: no account owns this number", from, to);
         } else {
+            inbound.record(account.get().id(), from, to, body, Instant.now());
             String keyword = body.trim().toUpperCase(Locale.ROOT);
             if (OPT_OUT.contains(keyword)) {
                 contacts.setOptedOut(account.get().id(), from, true);

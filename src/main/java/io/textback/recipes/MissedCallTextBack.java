@@ -6,7 +6,8 @@ public final class MissedCallTextBack {
     public static final String KEY = "missed-call-text-back";
 
     public enum Element {
-        MissedCall, TextBackEnabled, SendText, TextSent, TextBackDisabled;
+        MissedCall, QuietHoursNow, HoldUntilQuietHoursEnd, QuietHoursPassed, TextBackEnabled, SendText, TextSent,
+        TextBackDisabled;
 
         public String id() {
             return name();

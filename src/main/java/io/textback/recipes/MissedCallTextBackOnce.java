@@ -10,7 +10,8 @@ public final class MissedCallTextBackOnce {
 
     public enum Element {
         MissedCall, TagCaller, FirstCallInWindow, AlreadyHandled, WaitBeforeTexting, WaitTime, CallAnswered,
-        TextReceived, CallerReached, CallerTexted, TextBackStillOn, TextBackSwitchedOff, SendText, TextSent;
+        QuietHoursNow, HoldUntilQuietHoursEnd, QuietHoursPassed, TextReceived, CallerReached, CallerTexted,
+        TextBackStillOn, TextBackSwitchedOff, SendText, TextSent;
 
         public String id() {
             return name();

@@ -2,6 +2,7 @@ package io.textback.recipes;
 
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
+import io.textback.calls.CallOutcomes;
 import io.textback.messaging.TextingService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,10 +21,12 @@ class SendTextDelegate implements JavaDelegate {
 
     private final AccountRepository accounts;
     private final TextingService texting;
+    private final CallOutcomes outcomes;
 
-    SendTextDelegate(AccountRepository accounts, TextingService texting) {
+    SendTextDelegate(AccountRepository accounts, TextingService texting, CallOutcomes outcomes) {
         this.accounts = accounts;
         this.texting = texting;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -43,6 +46,7 @@ class SendTextDelegate implements JavaDelegate {
         var attempt = texting.attempt(new TextingService.Request(sendKey, account, caller, template,
                 (String) execution.getVariable(RecipeContract.CALL_SID), execution.getProcessInstanceId()));
         var sent = texting.record(attempt);
+        outcomes.textResult((String) execution.getVariable(RecipeContract.CALL_SID), sent);
         execution.setVariable(RecipeContract.TEXT_STATUS, sent.status());
         execution.setVariable(RecipeContract.TEXT_MESSAGE_ID, sent.id());
     }

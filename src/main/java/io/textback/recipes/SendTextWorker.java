@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
+import io.textback.calls.CallOutcomes;
 import io.textback.messaging.TextSender.NotTakenException;
 import io.textback.operations.CallLogContext;
 import io.textback.messaging.TextingService;
@@ -61,6 +62,7 @@ public class SendTextWorker implements SmartLifecycle {
     private final RepositoryService repository;
     private final AccountRepository accounts;
     private final TextingService texting;
+    private final CallOutcomes outcomes;
     private final TransactionTemplate transaction;
     private final SendTextSignal signal;
     private final Waits waits;
@@ -79,7 +81,8 @@ public class SendTextWorker implements SmartLifecycle {
     private Thread completer;
 
     SendTextWorker(ExternalTaskService externalTasks, RepositoryService repository, AccountRepository accounts,
-                   TextingService texting, PlatformTransactionManager transactionManager, SendTextSignal signal,
+                   TextingService texting, CallOutcomes outcomes, PlatformTransactionManager transactionManager,
+                   SendTextSignal signal,
                    Waits waits,
                    @Value("${camunda.bpm.job-execution.enabled:true}") boolean background,
                    @Value("${textback.sending.parallelism:50}") int parallelism,
@@ -89,6 +92,7 @@ public class SendTextWorker implements SmartLifecycle {
         this.repository = repository;
         this.accounts = accounts;
         this.texting = texting;
+        this.outcomes = outcomes;
         this.transaction = new TransactionTemplate(transactionManager);
         this.signal = signal;
         this.waits = waits;
@@ -304,10 +308,11 @@ public class SendTextWorker implements SmartLifecycle {
     }
 
     private void complete(Sent one) {
-        texting.recordOutcome(one.attempt());
+        var text = texting.record(one.attempt());
+        Object callSid = one.task().getVariables().get(RecipeContract.CALL_SID);
+        outcomes.textResult(callSid == null ? null : callSid.toString(), text);
         externalTasks.complete(one.task().getId(), workerId, Map.of(
-                RecipeContract.TEXT_STATUS, one.attempt().status().label(),
-                RecipeContract.TEXT_MESSAGE_ID, one.attempt().entryId()));
+                RecipeContract.TEXT_STATUS, text.status(), RecipeContract.TEXT_MESSAGE_ID, text.id()));
     }
 
     private TextingService.Request request(LockedExternalTask task, Map<String, Optional<Account>> known) {

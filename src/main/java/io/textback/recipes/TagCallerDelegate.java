@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.textback.calls.CallLog;
+import io.textback.calls.CallOutcomes;
 import io.textback.contacts.ContactRepository;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,9 +31,11 @@ class TagCallerDelegate implements JavaDelegate {
     private final CallLog calls;
     private final ContactRepository contacts;
     private final Waits waits;
+    private final CallOutcomes outcomes;
 
-    TagCallerDelegate(CallLog calls, ContactRepository contacts, Waits waits) {
+    TagCallerDelegate(CallLog calls, ContactRepository contacts, Waits waits, CallOutcomes outcomes) {
         this.calls = calls;
+        this.outcomes = outcomes;
         this.contacts = contacts;
         this.waits = waits;
     }
@@ -53,6 +56,10 @@ class TagCallerDelegate implements JavaDelegate {
         calls.number(callSid, number);
         String tag = CALL_TAGS.get(Math.min(number, CALL_TAGS.size()) - 1);
         contacts.replaceTag(accountId, caller, CALL_TAGS, tag, calledAt);
+        if (number > 1) {
+            outcomes.repeatCall((String) execution.getVariable(RecipeContract.CALL_SID), number,
+                    window(execution.getVariableLocal(INPUT_WINDOW)).toString());
+        }
         execution.setVariable(RecipeContract.CALL_NUMBER_IN_WINDOW, number);
         execution.setVariable(RecipeContract.CALLER_TAG, tag);
     }

@@ -45,8 +45,7 @@ class AdminUser extends AbstractProcessEnginePlugin {
             identity.saveUser(user);
             identity.createMembership(ID, Groups.CAMUNDA_ADMIN);
             if (configuredPassword.isBlank()) {
-                log.warn("\n\n  Created user '{}' with password: {}\n  Set TEXTBACK_ADMIN_PASSWORD to choose it;"
-                        + " this is the only time it is shown.\n", ID, password);
+                log.warn(passwordBox(password));
             }
         } else if (!configuredPassword.isBlank() && !identity.checkPassword(ID, configuredPassword)) {
             var user = identity.createUserQuery().userId(ID).singleResult();
@@ -74,6 +73,24 @@ class AdminUser extends AbstractProcessEnginePlugin {
             grant.addPermission(Permissions.ALL);
             authorizations.saveAuthorization(grant);
         }
+    }
+
+    /** A box that stands out in a scrolling log, with the line to copy; it is shown only this once. */
+    static String passwordBox(String password) {
+        String export = "export TEXTBACK_ADMIN_PASSWORD=" + password;
+        String[] lines = {"TEXTBACK ADMIN PASSWORD (shown once)", "", "user:     " + ID, "password: " + password, "",
+                "Keep it for the next start:", export, "",
+                "Log in at the app's address; the same login opens Cockpit."};
+        int width = 0;
+        for (String line : lines) {
+            width = Math.max(width, line.length());
+        }
+        String rule = "#".repeat(width + 8);
+        var box = new StringBuilder("\n\n").append(rule).append('\n');
+        for (String line : lines) {
+            box.append("##  ").append(line).append(" ".repeat(width - line.length())).append("  ##\n");
+        }
+        return box.append(rule).append("\n").toString();
     }
 
     private static String randomPassword() {

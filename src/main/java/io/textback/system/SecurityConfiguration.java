@@ -58,13 +58,15 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/twilio/**", "/voicemail-greetings/**").permitAll()
-                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/camunda/api/**", "/engine-rest/**").permitAll()
+                        // Camunda's webapps take the app's login (CamundaWebappLogin); without one, the app's login page.
+                        .requestMatchers("/camunda/**").authenticated()
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/textback.css").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/missed-calls").hasAnyRole("INTEGRATION", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .addFilterBefore(new ApiKeyFilter(apiKey), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 new AntPathRequestMatcher("/api/**"))

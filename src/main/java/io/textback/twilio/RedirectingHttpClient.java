@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SDK's HTTP client with three changes: requests meant for {@code https://api.twilio.com} can go
- * to another base URL (a Twilio-compatible stand-in; the SDK has no setting for this), as many
+ * The SDK's HTTP client with three changes: requests meant for {@code https://api.twilio.com} (or
+ * another of Twilio's hosts) can go to another base URL (a Twilio-compatible stand-in; the SDK has no setting for this), as many
  * requests may be in flight as the sender runs in parallel (the SDK's pool allows 20 per host), and
  * no request is repeated blindly: the SDK would send a POST again after a 5xx, and the text twice.
  * Every request of the SDK passes here, so here it is timed and logged (with the call's ids of the thread).
@@ -35,10 +35,16 @@ class RedirectingHttpClient extends NetworkHttpClient {
     private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("[A-Z]{2}[0-9a-f]{32}");
     private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
 
+    private final String twilioHost;
     private final String baseUrl;
     private final MeterRegistry meters;
 
     RedirectingHttpClient(String baseUrl, Duration timeout, int maxConnections, MeterRegistry meters) {
+        this(TwilioProperties.TWILIO_API, baseUrl, timeout, maxConnections, meters);
+    }
+
+    RedirectingHttpClient(String twilioHost, String baseUrl, Duration timeout, int maxConnections,
+                          MeterRegistry meters) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -55,6 +61,7 @@ class RedirectingHttpClient extends NetworkHttpClient {
                         .setResponseTimeout(Timeout.of(timeout))
                         .build())
                 .disableAutomaticRetries());
+        this.twilioHost = twilioHost;
         this.baseUrl = baseUrl;
         this.meters = meters;
     }
@@ -102,11 +109,10 @@ class RedirectingHttpClient extends NetworkHttpClient {
     }
 
     private Request redirect(Request request) {
-        if (baseUrl.equals(TwilioProperties.TWILIO_API) || !request.getUrl().startsWith(TwilioProperties.TWILIO_API)) {
+        if (baseUrl.equals(twilioHost) || !request.getUrl().startsWith(twilioHost)) {
             return request;
         }
-        var redirected = new Request(request.getMethod(),
-                baseUrl + request.getUrl().substring(TwilioProperties.TWILIO_API.length()));
+        var redirected = new Request(request.getMethod(), baseUrl + request.getUrl().substring(twilioHost.length()));
         if (request.getAuthStrategy() != null) {
             redirected.setAuth(request.getAuthStrategy());
         } else if (request.getUsername() != null) {

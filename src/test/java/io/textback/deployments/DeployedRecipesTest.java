@@ -55,8 +55,8 @@ class DeployedRecipesTest {
     void processThatOnlyStartsOnAMessageIsNoRecipe() {
         String key = Recipes.newKey("on-reply");
         String onlyMessageStart = Recipes.withKey(Recipes.builtIn(), key)
-                .replace("<bpmn:outgoing>Flow_ToEnabled</bpmn:outgoing>\n    </bpmn:startEvent>",
-                        "<bpmn:outgoing>Flow_ToEnabled</bpmn:outgoing>\n"
+                .replace("<bpmn:outgoing>Flow_ToQuietHours</bpmn:outgoing>\n    </bpmn:startEvent>",
+                        "<bpmn:outgoing>Flow_ToQuietHours</bpmn:outgoing>\n"
                                 + "      <bpmn:messageEventDefinition messageRef=\"TextReceivedMessage\" />\n"
                                 + "    </bpmn:startEvent>")
                 .replace("<bpmn:process ", "<bpmn:message id=\"TextReceivedMessage\" name=\"TextReceived\" />\n"

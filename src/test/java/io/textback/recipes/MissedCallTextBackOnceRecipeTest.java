@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 
 import io.textback.accounts.Account;
@@ -16,6 +19,8 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.calls.MissedCallService;
 import io.textback.calls.MissedCallService.CallEnded;
 import io.textback.contacts.ContactRepository;
+import io.textback.messaging.SendingRules;
+import io.textback.messaging.SendingRulesRepository;
 import io.textback.messaging.TextMessageLog;
 import io.textback.recipes.MissedCallTextBackOnce.Element;
 import io.textback.support.EndedInstance;
@@ -78,6 +83,8 @@ class MissedCallTextBackOnceRecipeTest {
     TextMessageLog messages;
     @Autowired
     SendTextWorker sendTexts;
+    @Autowired
+    SendingRulesRepository sendingRules;
 
     Account account;
     String caller;
@@ -196,6 +203,39 @@ class MissedCallTextBackOnceRecipeTest {
 
         assertThat(missed).isEnded().hasPassed(Element.TextBackSwitchedOff.id()).hasNotPassed(Element.SendText.id());
         assertThat(textsSentTo(caller)).isEmpty();
+    }
+
+    @Test
+    void textDueInTheCallersQuietHoursIsHeldUntilTheyEndAndAReplyStillCancelsIt() {
+        sendingRules.save(account.id(), new SendingRules(null, false, true, LocalTime.of(21, 0), LocalTime.of(8, 0),
+                null));
+        ZoneId newYork = ZoneId.of("America/New_York");
+        caller = "+1212" + (2000000 + (int) (Math.random() * 7000000));
+        String other = "+1212" + (2000000 + (int) (Math.random() * 7000000));
+        start = ZonedDateTime.of(2026, 1, 20, 23, 30, 0, 0, newYork).toInstant();
+        ProcessInstance texted = missedCallAt(Duration.ZERO);
+        String first = caller;
+        caller = other;
+        ProcessInstance replied = missedCallAt(Duration.ZERO);
+
+        moveClockTo(Duration.ofMinutes(20));
+        execute(timerOf(texted));
+        execute(timerOf(replied));
+        assertThat(texted).isWaitingAt(Element.HoldUntilQuietHoursEnd.id());
+        Instant eight = ZonedDateTime.of(2026, 1, 21, 8, 0, 0, 0, newYork).toInstant();
+        assertThat(timerOf(texted).getDuedate().toInstant()).isEqualTo(eight);
+        recipeMessages.textReceived(account.id(), other);
+        assertThat(replied).isEnded().hasPassed(Element.CallerTexted.id());
+
+        moveClockTo(Duration.between(start, eight).minusMinutes(1));
+        assertThat(dueJobs(texted)).isZero();
+        moveClockTo(Duration.between(start, eight));
+        execute(timerOf(texted));
+        assertThat(texted).hasPassed(Element.QuietHoursPassed.id()).isWaitingAt(Element.SendText.id());
+        sendTexts.sendDue();
+        assertThat(texted).isEnded().hasPassed(Element.TextSent.id());
+        assertThat(textsSentTo(first)).hasSize(1);
+        assertThat(textsSentTo(other)).isEmpty();
     }
 
     private ProcessInstance missedCallAt(Duration offset) {

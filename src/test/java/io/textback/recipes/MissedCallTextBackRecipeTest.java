@@ -3,9 +3,13 @@ package io.textback.recipes;
 import static io.textback.support.TwilioStandIn.textsSentTo;
 import static io.textback.support.TwilioStandIn.twilioError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 
@@ -14,11 +18,14 @@ import io.textback.accounts.AccountRepository;
 import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
 import io.textback.messaging.TextMessage;
+import io.textback.messaging.SendingRules;
+import io.textback.messaging.SendingRulesRepository;
 import io.textback.messaging.TextMessageLog;
 import io.textback.support.Fixtures;
 import io.textback.support.RecipeTestConfiguration;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,6 +70,10 @@ class MissedCallTextBackRecipeTest {
     ExternalTaskService external;
     @Autowired
     SendTextWorker sendTexts;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    SendingRulesRepository sendingRules;
 
     Account account;
     String caller;
@@ -77,8 +88,31 @@ class MissedCallTextBackRecipeTest {
 
     @AfterEach
     void tearDown() {
+        ClockUtil.reset();
         BpmnAwareTests.reset();
         ClockUtil.reset();
+    }
+
+    @Test
+    void missedCallDuringTheCallersQuietHoursIsHeldUntilTheyEnd() {
+        sendingRules.save(account.id(), new SendingRules(null, false, true, LocalTime.of(21, 0), LocalTime.of(8, 0),
+                null));
+        ZoneId newYork = ZoneId.of("America/New_York");
+        caller = "+1212" + (2000000 + (int) (Math.random() * 7000000));
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 7, 14, 23, 30, 0, 0, newYork).toInstant()));
+
+        ProcessInstance instance = missedCall();
+
+        assertThat(instance).isWaitingAt(MissedCallTextBack.Element.HoldUntilQuietHoursEnd.id());
+        var hold = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(hold.getDuedate().toInstant()).isEqualTo(ZonedDateTime.of(2026, 7, 15, 8, 0, 0, 0, newYork)
+                .toInstant());
+        execute(hold);
+        assertThat(instance).hasPassed(MissedCallTextBack.Element.QuietHoursPassed.id())
+                .isWaitingAt(MissedCallTextBack.Element.SendText.id());
+        sendTexts.sendDue();
+        assertThat(instance).isEnded().hasPassed(MissedCallTextBack.Element.TextSent.id());
+        assertThat(textsSentTo(caller)).hasSize(1);
     }
 
     @Test

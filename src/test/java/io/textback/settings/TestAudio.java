@@ -6,13 +6,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Real audio made on the spot: a short tone as a PCM WAV file, and the first bytes of MP3 files. */
-final class TestAudio {
+public final class TestAudio {
 
     private TestAudio() {
     }
 
     /** A 16-bit mono 8 kHz WAV of a 440 Hz tone. */
-    static byte[] wav(double seconds) {
+    public static byte[] wav(double seconds) {
         int rate = 8000;
         int samples = (int) (rate * seconds);
         var data = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
