@@ -201,12 +201,6 @@ public class TextingService {
      * completes): if that rolls back, the entry stays "sending" and the next attempt asks first.
      */
     public TextMessage record(Attempt attempt) {
-        recordOutcome(attempt);
-        return messages.findById(attempt.entryId()).orElseThrow();
-    }
-
-    /** {@link #record} without reading the entry back. */
-    public void recordOutcome(Attempt attempt) {
         SendResult result = attempt.result();
         if (result != null) {
             messages.record(attempt.entryId(), result, Instant.now());
@@ -214,6 +208,7 @@ public class TextingService {
                 afterCommit(() -> applyEarlierReports(result.providerSid()));
             }
         }
+        return messages.findById(attempt.entryId()).orElseThrow();
     }
 
     /**

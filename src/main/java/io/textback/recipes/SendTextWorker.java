@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction, sends up to {@code parallelism} at once without holding a job thread or a
  * database connection while Twilio answers, and completes them in batches, each text's outcome in
  * the message log committing with its task's completion. The worker's routine database work runs
- * on two threads, so a burst of texts never takes the connections the webhooks need.
+ * on five threads (one fetching, four completing), so a burst of texts never takes all the
+ * connections the webhooks need.
  * <p>
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
  * one that leaves it unknown too, but the next attempt asks Twilio first. A 429 pauses all
@@ -57,6 +58,8 @@ public class SendTextWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SendTextWorker.class);
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
     private static final int COMPLETION_BATCH = 100;
+    // Completing a text is the engine's heaviest step of a send; a few threads keep up with 50 in flight.
+    private static final int COMPLETERS = 4;
 
     private final ExternalTaskService externalTasks;
     private final RepositoryService repository;
@@ -78,7 +81,7 @@ public class SendTextWorker implements SmartLifecycle {
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
     private ExecutorService senders;
     private Thread fetcher;
-    private Thread completer;
+    private final List<Thread> completers = new ArrayList<>();
 
     SendTextWorker(ExternalTaskService externalTasks, RepositoryService repository, AccountRepository accounts,
                    TextingService texting, CallOutcomes outcomes, PlatformTransactionManager transactionManager,
@@ -136,9 +139,12 @@ public class SendTextWorker implements SmartLifecycle {
         fetcher = new Thread(this::fetchLoop, "send-text-fetcher");
         fetcher.setDaemon(true);
         fetcher.start();
-        completer = new Thread(this::completeLoop, "send-text-completer");
-        completer.setDaemon(true);
-        completer.start();
+        for (int i = 1; i <= COMPLETERS; i++) {
+            Thread completer = new Thread(this::completeLoop, "send-text-completer-" + i);
+            completer.setDaemon(true);
+            completer.start();
+            completers.add(completer);
+        }
     }
 
     @Override
@@ -150,7 +156,9 @@ public class SendTextWorker implements SmartLifecycle {
             try {
                 // Sends under way finish and record; the rest are fetched again once their lock expires.
                 senders.awaitTermination(10, TimeUnit.SECONDS);
-                completer.join(5_000);
+                for (Thread completer : completers) {
+                    completer.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
