@@ -35,7 +35,8 @@ const callWords = (() => {
       case "texted": {
         const after = c.textedAt ? minutesBetween(c.endedAt || c.startedAt, c.textedAt) : 0;
         const when = after >= 1 ? after + " min later" : "right away";
-        return "Texted " + when + (c.textStatus ? ", " + (TEXT_STATUS[c.textStatus] || c.textStatus) : "");
+        const by = c.outcomeDetail === "by WhatsApp" ? " by WhatsApp" : "";
+        return "Texted" + by + " " + when + (c.textStatus ? ", " + (TEXT_STATUS[c.textStatus] || c.textStatus) : "");
       }
       case "waiting":
         return c.dueAt ? "Text due at " + clock(c.dueAt) : OUTCOMES.waiting;

@@ -53,7 +53,7 @@ public class CallOutcomes {
         switch (status) {
             case QUEUED, SENT, DELIVERED, UNDELIVERED, SIMULATED -> {
                 outcome = CallOutcome.TEXTED;
-                detail = null;
+                detail = "whatsapp".equals(text.channel()) ? "by WhatsApp" : "by SMS";
             }
             case OPTED_OUT -> outcome = CallOutcome.OPTED_OUT;
             case LIMIT_REACHED -> outcome = CallOutcome.LIMIT_REACHED;

@@ -17,5 +17,7 @@ public record TextMessage(
         String errorCode,
         String errorMessage,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        /** sms or whatsapp */
+        String channel) {
 }

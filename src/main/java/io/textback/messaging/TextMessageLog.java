@@ -25,16 +25,16 @@ public class TextMessageLog {
     }
 
     record NewEntry(String sendKey, String accountId, String callSid, String processInstanceId, String to,
-                    String from, String body, int segments, TextStatus status) {
+                    String from, String body, int segments, TextStatus status, Channel channel) {
     }
 
     long insert(NewEntry e, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into text_message (send_key, account_id, call_sid, process_instance_id, to_number,"
-                        + " from_number, body, segments, status, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " from_number, body, segments, status, channel, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.sendKey(), e.accountId(), e.callSid(), e.processInstanceId(), e.to(), e.from(), e.body(),
-                        e.segments(), e.status().label(), Timestamp.from(now), Timestamp.from(now))
+                        e.segments(), e.status().label(), e.channel().label(), Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -119,6 +119,6 @@ public class TextMessageLog {
                 rs.getString("process_instance_id"), rs.getString("to_number"), rs.getString("from_number"),
                 rs.getString("body"), rs.getInt("segments"), rs.getString("status"), rs.getString("provider_sid"),
                 rs.getString("error_code"), rs.getString("error_message"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("channel"));
     }
 }

@@ -28,7 +28,12 @@ public interface TextSender {
     /** True when nothing leaves this machine. */
     boolean isSimulated();
 
-    record OutgoingText(String from, String to, String body) {
+    /** One text: numbers in E.164; the channel says whether they are SMS or WhatsApp addresses. */
+    record OutgoingText(String from, String to, String body, Channel channel) {
+
+        public OutgoingText(String from, String to, String body) {
+            this(from, to, body, Channel.SMS);
+        }
     }
 
     /** The provider could not be asked or answer now; the caller tries again later. */

@@ -41,11 +41,14 @@ public class TextingService {
     private final TextMessageLog messages;
     private final ContactRepository contacts;
     private final SendingPolicy policy;
+    private final WhatsAppSenders whatsApp;
     private final TransactionTemplate ownTransaction;
     private final ObjectProvider<AccountMergeFields> accountFields;
 
     TextingService(TextSender sender, TextMessageLog messages, ContactRepository contacts, SendingPolicy policy,
-                   PlatformTransactionManager transactionManager, ObjectProvider<AccountMergeFields> accountFields) {
+                   WhatsAppSenders whatsApp, PlatformTransactionManager transactionManager,
+                   ObjectProvider<AccountMergeFields> accountFields) {
+        this.whatsApp = whatsApp;
         this.accountFields = accountFields;
         this.sender = sender;
         this.policy = policy;
@@ -56,7 +59,12 @@ public class TextingService {
     }
 
     public record Request(String sendKey, Account account, String to, String template, String callSid,
-                          String processInstanceId) {
+                          String processInstanceId, Channel channel) {
+
+        public Request(String sendKey, Account account, String to, String template, String callSid,
+                       String processInstanceId) {
+            this(sendKey, account, to, template, callSid, processInstanceId, Channel.SMS);
+        }
     }
 
     /** What {@link #deliver} has to do for a text whose entry {@link #prepare} reserved. */
@@ -113,10 +121,28 @@ public class TextingService {
      */
     public Prepared prepare(Request request) {
         Account account = request.account();
+        if (request.channel().firstTry() != Channel.WHATSAPP) {
+            return prepare(request, Channel.SMS, request.sendKey(), account.defaultNumber());
+        }
+        var whatsAppSender = whatsApp.find(account.id());
+        boolean fallback = request.channel() == Channel.WHATSAPP_THEN_SMS;
+        if (whatsAppSender.isEmpty() && fallback) {
+            return prepare(request, Channel.SMS, smsKey(request), account.defaultNumber());
+        }
+        Prepared whatsAppTry = prepare(request, Channel.WHATSAPP, request.sendKey(),
+                whatsAppSender.orElse(account.defaultNumber()));
+        if (fallback && whatsAppTry.step() == Step.DONE && whatsAppTry.status() == TextStatus.FAILED) {
+            return prepare(request, Channel.SMS, smsKey(request), account.defaultNumber());
+        }
+        return whatsAppTry;
+    }
+
+    private Prepared prepare(Request request, Channel channel, String sendKey, String from) {
+        Account account = request.account();
         var contact = contacts.find(account.id(), request.to());
-        var text = new OutgoingText(account.defaultNumber(), request.to(),
-                render(request.template(), account, request.to(), contact));
-        var existing = messages.findBySendKey(request.sendKey());
+        var text = new OutgoingText(from, request.to(), render(request.template(), account, request.to(), contact),
+                channel);
+        var existing = messages.findBySendKey(sendKey);
         if (existing.isPresent()) {
             long id = existing.get().id();
             TextStatus status = TextStatus.fromLabel(existing.get().status());
@@ -128,14 +154,21 @@ public class TextingService {
                         existing.get().createdAt().minus(LOOKUP_MARGIN));
             }
         }
+        if (channel == Channel.WHATSAPP && request.channel() == Channel.WHATSAPP
+                && whatsApp.find(account.id()).isEmpty()) {
+            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, sendKey, text, TextStatus.FAILED));
+            var noSender = SendResult.refused(null, "no WhatsApp sender is set for this account");
+            return new Prepared(request, id, text, Step.RECORD, noSender, TextStatus.FAILED, null);
+        }
         if (contact.map(Contact::optedOut).orElse(false)) {
-            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, text, TextStatus.OPTED_OUT));
+            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, sendKey, text, TextStatus.OPTED_OUT));
             var optedOut = new SendResult(TextStatus.OPTED_OUT, null, null, "the caller opted out of texts");
             return new Prepared(request, id, text, Step.RECORD, optedOut, TextStatus.OPTED_OUT, null);
         }
         var notSent = policy.noTextBecause(account, request.to());
         if (notSent.isPresent()) {
-            long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, text, notSent.get().status()));
+            long id = existing.map(TextMessage::id)
+                    .orElseGet(() -> insert(request, sendKey, text, notSent.get().status()));
             return new Prepared(request, id, text, Step.RECORD, notSent.get(), notSent.get().status(), null);
         }
         long id;
@@ -143,7 +176,7 @@ public class TextingService {
             id = existing.get().id();
             messages.record(id, new SendResult(TextStatus.SENDING, null, null, null), Instant.now());
         } else {
-            id = insert(request, text, TextStatus.SENDING);
+            id = insert(request, sendKey, text, TextStatus.SENDING);
         }
         return new Prepared(request, id, text, Step.SEND, null, TextStatus.SENDING, null);
     }
@@ -192,8 +225,19 @@ public class TextingService {
                 contacts.setOptedOut(request.account().id(), request.to(), true);
             }
             policy.refused(request.account().id(), request.to(), result.errorCode());
+            if (text.channel() == Channel.WHATSAPP && request.channel() == Channel.WHATSAPP_THEN_SMS) {
+                // WhatsApp refused (63016: outside the 24-hour window, or not on WhatsApp): the SMS goes instead.
+                ownTransaction.executeWithoutResult(tx -> messages.record(id, result, Instant.now()));
+                return deliver(ownTransaction.execute(tx -> prepare(request, Channel.SMS, smsKey(request),
+                        request.account().defaultNumber())));
+            }
         }
         return new Attempt(id, result);
+    }
+
+    /** The send key of the SMS that replaces a refused WhatsApp message. */
+    private static String smsKey(Request request) {
+        return request.sendKey() + ":sms";
     }
 
     /**
@@ -258,10 +302,10 @@ public class TextingService {
         });
     }
 
-    private long insert(Request request, OutgoingText text, TextStatus status) {
-        var entry = new TextMessageLog.NewEntry(request.sendKey(), request.account().id(), request.callSid(),
+    private long insert(Request request, String sendKey, OutgoingText text, TextStatus status) {
+        var entry = new TextMessageLog.NewEntry(sendKey, request.account().id(), request.callSid(),
                 request.processInstanceId(), text.to(), text.from(), text.body(), SmsSegments.of(text.body()).segments(),
-                status);
+                status, text.channel());
         return messages.insert(entry, Instant.now());
     }
 

@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 /**
  * "Send text" in a recipe: a Camunda external task on this topic, worked by {@link SendTextWorker}.
  * Its input {@code message} is a template with merge fields (empty: the account's own message);
- * its property {@code retryCycle} says how often and how far apart a failed send is tried again.
+ * its property {@code retryCycle} says how often and how far apart a failed send is tried again,
+ * and its property {@code channel} whether it goes by SMS, WhatsApp, or WhatsApp with SMS fallback.
  */
 public final class SendTextTask {
 
     public static final String TOPIC = "textback.send-text";
     public static final String INPUT_MESSAGE = "message";
     public static final String PROPERTY_RETRY_CYCLE = "retryCycle";
+    /** sms (default), whatsapp, or whatsapp-then-sms: see {@link io.textback.messaging.Channel}. */
+    public static final String PROPERTY_CHANNEL = "channel";
     public static final RetryCycle DEFAULT_RETRY_CYCLE = RetryCycle.parse("R3/PT1M");
 
     private SendTextTask() {

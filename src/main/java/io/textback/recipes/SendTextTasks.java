@@ -3,6 +3,7 @@ package io.textback.recipes;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.textback.messaging.Channel;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,8 +20,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.stereotype.Component;
 
 /**
- * Every "Send text" task of every recipe, also one a user draws in Modeler: its retry cycle is
- * checked when the recipe is deployed, and the send worker is woken as soon as the transaction
+ * Every "Send text" task of every recipe, also one a user draws in Modeler: its retry cycle and
+ * channel are checked when the recipe is deployed, and the send worker is woken as soon as the transaction
  * that reached the task commits, instead of at its next poll.
  */
 @Component
@@ -43,9 +44,13 @@ class SendTextTasks extends AbstractProcessEnginePlugin {
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior
                         && SendTextTask.TOPIC.equals(element.attributeNS(CAMUNDA, "topic"))) {
-                    String cycle = retryCycle(element);
+                    String cycle = property(element, SendTextTask.PROPERTY_RETRY_CYCLE);
                     if (cycle != null) {
                         SendTextTask.RetryCycle.parse(cycle);
+                    }
+                    String channel = property(element, SendTextTask.PROPERTY_CHANNEL);
+                    if (channel != null) {
+                        Channel.fromLabel(channel);
                     }
                     activity.addListener(ExecutionListener.EVENTNAME_START, execution -> Context.getCommandContext()
                             .getTransactionContext()
@@ -56,14 +61,14 @@ class SendTextTasks extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static String retryCycle(Element task) {
+    private static String property(Element task, String name) {
         Element extensions = task.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(CAMUNDA, "properties");
         if (properties == null) {
             return null;
         }
         for (Element property : properties.elementsNS(CAMUNDA, "property")) {
-            if (SendTextTask.PROPERTY_RETRY_CYCLE.equals(property.attribute("name"))) {
+            if (name.equals(property.attribute("name"))) {
                 return property.attribute("value");
             }
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.calls.CallOutcomes;
+import io.textback.messaging.Channel;
 import io.textback.messaging.TextSender.NotTakenException;
 import io.textback.operations.CallLogContext;
 import io.textback.messaging.TextingService;
@@ -30,7 +31,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +74,7 @@ public class SendTextWorker implements SmartLifecycle {
     private final Duration lock;
     private final Duration idlePoll;
     private final String workerId = "textback-" + UUID.randomUUID();
-    private final Map<String, RetryCycle> retryCycles = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> taskProperties = new ConcurrentHashMap<>();
     private final Semaphore slots;
     private volatile long pausedUntil;
     private volatile boolean running;
@@ -338,7 +338,7 @@ public class SendTextWorker implements SmartLifecycle {
         Object callSid = variables.get(RecipeContract.CALL_SID);
         // The task is the same across its retries and new for every visit of the step, so it names the attempt.
         return new TextingService.Request("task:" + task.getId(), account, caller.toString(), template,
-                callSid == null ? null : callSid.toString(), task.getProcessInstanceId());
+                callSid == null ? null : callSid.toString(), task.getProcessInstanceId(), channel(task));
     }
 
     /** One retry of the task's cycle spent; none left makes an incident. */
@@ -365,19 +365,28 @@ public class SendTextWorker implements SmartLifecycle {
     }
 
     private RetryCycle retryCycle(LockedExternalTask task) {
-        return retryCycles.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getActivityId(), key -> {
+        String cycle = properties(task).get(SendTextTask.PROPERTY_RETRY_CYCLE);
+        return cycle == null ? SendTextTask.DEFAULT_RETRY_CYCLE : RetryCycle.parse(cycle);
+    }
+
+    private Channel channel(LockedExternalTask task) {
+        String channel = properties(task).get(SendTextTask.PROPERTY_CHANNEL);
+        return channel == null ? Channel.SMS : Channel.fromLabel(channel);
+    }
+
+    /** The task's properties in its BPMN file (retry cycle, channel), read once per recipe version. */
+    private Map<String, String> properties(LockedExternalTask task) {
+        return taskProperties.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getActivityId(), key -> {
             BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
                     .getModelElementById(task.getActivityId());
             if (element == null || element.getExtensionElements() == null) {
-                return SendTextTask.DEFAULT_RETRY_CYCLE;
+                return Map.of();
             }
-            return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            var found = new HashMap<String, String>();
+            element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                     .flatMap(properties -> properties.getCamundaProperties().stream())
-                    .filter(property -> SendTextTask.PROPERTY_RETRY_CYCLE.equals(property.getCamundaName()))
-                    .map(CamundaProperty::getCamundaValue)
-                    .findFirst()
-                    .map(RetryCycle::parse)
-                    .orElse(SendTextTask.DEFAULT_RETRY_CYCLE);
+                    .forEach(property -> found.putIfAbsent(property.getCamundaName(), property.getCamundaValue()));
+            return found;
         });
     }
 

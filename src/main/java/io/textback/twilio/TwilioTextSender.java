@@ -13,6 +13,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import io.textback.messaging.Channel;
 import io.textback.messaging.SendResult;
 import io.textback.messaging.TextSender;
 import io.textback.messaging.TextStatus;
@@ -40,7 +41,7 @@ class TwilioTextSender implements TextSender {
     @Override
     public SendResult send(OutgoingText text) {
         try {
-            Message message = Message.creator(new PhoneNumber(text.to()), new PhoneNumber(text.from()), text.body())
+            Message message = Message.creator(address(text, text.to()), address(text, text.from()), text.body())
                     .setStatusCallback(statusCallback)
                     .create(client);
             return SendResult.accepted(status(message), message.getSid());
@@ -61,8 +62,8 @@ class TwilioTextSender implements TextSender {
         try {
             // No date filter: Twilio filters only on DateSent, which stays empty while a text is queued.
             var recent = Message.reader()
-                    .setTo(new PhoneNumber(text.to()))
-                    .setFrom(new PhoneNumber(text.from()))
+                    .setTo(address(text, text.to()))
+                    .setFrom(address(text, text.from()))
                     .limit(LOOKUP_DEPTH)
                     .read(client);
             for (Message message : recent) {
@@ -84,6 +85,11 @@ class TwilioTextSender implements TextSender {
     @Override
     public boolean isSimulated() {
         return false;
+    }
+
+    /** Twilio's address of a number on the text's channel: WhatsApp numbers are written {@code whatsapp:+1...}. */
+    private static PhoneNumber address(OutgoingText text, String number) {
+        return new PhoneNumber(text.channel() == Channel.WHATSAPP ? "whatsapp:" + number : number);
     }
 
     private static TextStatus status(Message message) {

@@ -92,7 +92,7 @@ class CallOutcomesTest {
         JsonNode call = calls.get(account.id(), callSid);
         assertThat(textsSentTo(caller)).hasSize(1);
         assertThat(call.get("outcome").asText()).isEqualTo("texted");
-        assertThat(call.get("outcomeDetail").isNull()).isTrue();
+        assertThat(call.get("outcomeDetail").asText()).isEqualTo("by SMS");
         assertThat(call.get("textStatus").asText()).isEqualTo("queued");
         assertThat(call.get("textMessageId").asLong()).isEqualTo(
                 ((Number) app.messagesTo(caller).get(0).get("id")).longValue());

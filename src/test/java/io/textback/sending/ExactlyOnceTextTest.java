@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -194,7 +195,7 @@ class ExactlyOnceTextTest {
         String bpmn = Recipes.withKey(Recipes.builtIn(), key)
                 .replace("camunda:type=\"external\" camunda:topic=\"textback.send-text\"",
                         "camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${sendText}\"")
-                .replace("camunda:modelerTemplateVersion=\"2\"", "camunda:modelerTemplateVersion=\"1\"");
+                .replace("camunda:modelerTemplateVersion=\"3\"", "camunda:modelerTemplateVersion=\"1\"");
         assertThat(bpmn).contains("${sendText}");
         repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
         account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
@@ -204,6 +205,51 @@ class ExactlyOnceTextTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
         assertThat(textsTakenFor(caller)).hasSize(1);
+    }
+
+    @Test
+    void whatsAppRefusedWithTwilio63016IsReplacedByOneSmsAndTheCallSaysSo() throws Exception {
+        var saved = app.sendAsAdmin("PUT", "/api/accounts/" + account.id() + "/whatsapp",
+                "{\"sender\":\"(415) 523-8886\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"sender\":\"+14155238886\"");
+        String key = Recipes.newKey("whatsapp-then-sms");
+        repository.createDeployment().name(key).addString(key + ".bpmn", Recipes.withKey(Recipes.builtIn(), key)
+                .replace("name=\"channel\" value=\"sms\"", "name=\"channel\" value=\"whatsapp-then-sms\""))
+                .deploy();
+        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
+                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
+        TwilioStandIn.answerTextsTo("whatsapp:" + caller, twilioError(400, 63016,
+                "Failed to send freeform message because you are outside the allowed window"));
+
+        String callSid = missedCall();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
+        var whatsApp = textsSentTo("whatsapp:" + caller);
+        assertThat(whatsApp).singleElement().satisfies(request ->
+                assertThat(request.formParameters().get("From").firstValue()).isEqualTo("whatsapp:+14155238886"));
+        assertThat(textsTakenFor(caller)).as("one SMS").hasSize(1);
+        assertThat(textsSentTo(caller).stream().filter(r -> r.formParameters().get("To").firstValue().equals(caller)))
+                .singleElement().satisfies(sms ->
+                        assertThat(sms.formParameters().get("From").firstValue()).isEqualTo(account.defaultNumber()));
+        var log = app.messagesTo(caller);
+        assertThat(log).extracting(text -> text.get("channel") + " " + text.get("status") + " " + text.get("errorCode"))
+                .containsExactlyInAnyOrder("sms queued null", "whatsapp failed 63016");
+        JsonNode calls = json.readTree(app.getAsAdmin("/api/calls?accountId=" + account.id()).body()).get("calls");
+        assertThat(calls).anySatisfy(call -> {
+            assertThat(call.get("callSid").asText()).isEqualTo(callSid);
+            assertThat(call.get("outcome").asText()).isEqualTo("texted");
+            assertThat(call.get("outcomeDetail").asText()).isEqualTo("by SMS");
+        });
+    }
+
+    @Test
+    void whatsAppSenderThatIsNoNumberIsRefusedNamingTheField() {
+        var refused = app.sendAsAdmin("PUT", "/api/accounts/" + account.id() + "/whatsapp", "{\"sender\":\"whatsapp\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("sender");
+        assertThat(app.getAsAdmin("/api/accounts/" + account.id() + "/whatsapp").body()).contains("\"sender\":null");
     }
 
     @Test
