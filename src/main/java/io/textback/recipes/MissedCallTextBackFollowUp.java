@@ -2,7 +2,8 @@ package io.textback.recipes;
 
 /**
  * {@code bpmn/missed-call-text-back-follow-up.bpmn}: the recommended recipe, then one follow-up text
- * when the caller neither replied nor called within a day, sent in business hours.
+ * when the caller neither replied nor called within a day, held through the caller's quiet hours and sent in
+ * business hours.
  */
 public final class MissedCallTextBackFollowUp {
 
@@ -11,7 +12,8 @@ public final class MissedCallTextBackFollowUp {
     public enum Element {
         MissedCall, TagCaller, FirstCallInWindow, AlreadyHandled, WaitBeforeTexting, WaitTime, CallAnswered,
         TextReceived, CallerReached, CallerTexted, TextBackStillOn, TextBackSwitchedOff, SendText,
-        WaitForReply, NoReplyTime, CheckBusinessHours, OpenNow, FollowUpDue, UntilOpen, FollowUpDueAtOpening,
+        WaitForReply, NoReplyTime, FollowUpQuietHoursNow, HoldFollowUpUntilQuietHoursEnd, FollowUpQuietHoursPassed,
+        CheckBusinessHours, OpenNow, FollowUpDue, UntilOpen, FollowUpDueAtOpening,
         ReplyCallAnswered, ReplyTextReceived, ReachedAfterText, Replied, CalledAgain, CalledAgainEnd, SendFollowUp,
         FollowUpSent;
 

@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 
@@ -16,6 +19,8 @@ import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
 import io.textback.calls.MissedCallService;
 import io.textback.calls.MissedCallService.CallEnded;
+import io.textback.messaging.SendingRules;
+import io.textback.messaging.SendingRulesRepository;
 import io.textback.recipes.MissedCallTextBackFollowUp.Element;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
@@ -42,7 +47,7 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The follow-up recipe with the engine's clock moved by the test. The accounts keep the default
- * business hours, Monday to Friday 9:00 to 17:00 UTC.
+ * business hours, Monday to Friday 9:00 to 17:00 UTC, and no quiet hours unless a test switches them on.
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @Import(RecipeTestConfiguration.class)
@@ -79,6 +84,8 @@ class MissedCallTextBackFollowUpRecipeTest {
     AccountService accountService;
     @Autowired
     AccountRepository accountRepository;
+    @Autowired
+    SendingRulesRepository sendingRules;
 
     Account account;
     String caller;
@@ -142,6 +149,38 @@ class MissedCallTextBackFollowUpRecipeTest {
         sendTexts.sendDue();
 
         assertThat(missed).isEnded().hasPassed(Element.FollowUpDueAtOpening.id(), Element.FollowUpSent.id());
+        assertThat(bodies()).hasSize(2).last().asString().startsWith(FOLLOW_UP);
+    }
+
+    @Test
+    void followUpDueInTheCallersQuietHoursIsHeldUntilTheyEndThenSent() {
+        // A New York caller; Monday 21:00 there (Tuesday 02:00 UTC): the follow-up falls due on Tuesday at
+        // 21:20 New York time, in quiet hours, which end on Wednesday at 08:00 there (13:00 UTC, open).
+        ZoneId newYork = ZoneId.of("America/New_York");
+        caller = "+1212" + (2000000 + (int) (Math.random() * 7000000));
+        start = ZonedDateTime.of(2026, 1, 12, 21, 0, 0, 0, newYork).toInstant();
+        ProcessInstance missed = missedCallAt(Duration.ZERO);
+        firstTextAfterTwentyMinutes(missed);
+        // Switched on after the first text: what is held here is the follow-up.
+        sendingRules.save(account.id(), new SendingRules(null, false, true, LocalTime.of(21, 0), LocalTime.of(8, 0),
+                null));
+
+        moveClockTo(Duration.ofMinutes(20).plus(Duration.ofDays(1)));
+        execute(timerOf(missed));
+        assertThat(missed).isWaitingAt(Element.HoldFollowUpUntilQuietHoursEnd.id());
+        Job hold = timerOf(missed);
+        Instant quietHoursEnd = ZonedDateTime.of(2026, 1, 14, 8, 0, 0, 0, newYork).toInstant();
+        assertThat(hold.getDuedate()).isEqualTo(Date.from(quietHoursEnd));
+        sendTexts.sendDue();
+        assertThat(bodies()).hasSize(1);
+
+        ClockUtil.setCurrentTime(Date.from(quietHoursEnd));
+        execute(hold);
+        assertThat(missed).hasPassed(Element.FollowUpQuietHoursPassed.id(), Element.FollowUpDue.id())
+                .isWaitingAt(Element.SendFollowUp.id());
+        sendTexts.sendDue();
+
+        assertThat(missed).isEnded().hasPassed(Element.FollowUpQuietHoursNow.id(), Element.FollowUpSent.id());
         assertThat(bodies()).hasSize(2).last().asString().startsWith(FOLLOW_UP);
     }
 
