@@ -129,19 +129,19 @@ public class TextingService {
         if (whatsAppSender.isEmpty() && fallback) {
             return prepare(request, Channel.SMS, smsKey(request), account.defaultNumber());
         }
-        Prepared whatsAppTry = prepare(request, Channel.WHATSAPP, request.sendKey(),
-                whatsAppSender.orElse(account.defaultNumber()));
+        Prepared whatsAppTry = prepare(request, Channel.WHATSAPP, request.sendKey(), whatsAppSender.orElse(null));
         if (fallback && whatsAppTry.step() == Step.DONE && whatsAppTry.status() == TextStatus.FAILED) {
             return prepare(request, Channel.SMS, smsKey(request), account.defaultNumber());
         }
         return whatsAppTry;
     }
 
+    /** One channel's try; {@code from} null means the account has no sender on that channel. */
     private Prepared prepare(Request request, Channel channel, String sendKey, String from) {
         Account account = request.account();
         var contact = contacts.find(account.id(), request.to());
-        var text = new OutgoingText(from, request.to(), render(request.template(), account, request.to(), contact),
-                channel);
+        var text = new OutgoingText(from == null ? account.defaultNumber() : from, request.to(),
+                render(request.template(), account, request.to(), contact), channel);
         var existing = messages.findBySendKey(sendKey);
         if (existing.isPresent()) {
             long id = existing.get().id();
@@ -154,8 +154,7 @@ public class TextingService {
                         existing.get().createdAt().minus(LOOKUP_MARGIN));
             }
         }
-        if (channel == Channel.WHATSAPP && request.channel() == Channel.WHATSAPP
-                && whatsApp.find(account.id()).isEmpty()) {
+        if (from == null) {
             long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, sendKey, text, TextStatus.FAILED));
             var noSender = SendResult.refused(null, "no WhatsApp sender is set for this account");
             return new Prepared(request, id, text, Step.RECORD, noSender, TextStatus.FAILED, null);
