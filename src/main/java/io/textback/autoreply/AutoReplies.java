@@ -8,7 +8,6 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.contacts.ContactRepository;
 import io.textback.hours.BusinessHoursCheck;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +57,6 @@ public class AutoReplies {
 
     private Account account(String accountId) {
         return accounts.findById(accountId)
-                .orElseThrow(() -> new ProcessEngineException("Auto-reply: no account '" + accountId + "'"));
+                .orElseThrow(() -> new IllegalStateException("Auto-reply: no account '" + accountId + "'"));
     }
 }

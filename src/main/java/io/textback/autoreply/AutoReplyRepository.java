@@ -10,7 +10,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
-class AutoReplyRepository {
+public class AutoReplyRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -22,14 +22,14 @@ class AutoReplyRepository {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    AutoReplySettings find(String accountId) {
+    public AutoReplySettings find(String accountId) {
         return jdbc.sql("select enabled, message, recipe_key from auto_reply_settings where account_id = ?")
                 .param(accountId)
                 .query((rs, n) -> new AutoReplySettings(rs.getBoolean(1), rs.getString(2), rs.getString(3)))
                 .optional().orElseGet(AutoReplySettings::defaults);
     }
 
-    void save(String accountId, AutoReplySettings settings) {
+    public void save(String accountId, AutoReplySettings settings) {
         int updated = jdbc.sql("update auto_reply_settings set enabled = ?, message = ?, recipe_key = ? where account_id = ?")
                 .params(settings.enabled(), settings.message(), settings.recipeKey(), accountId).update();
         if (updated == 0) {

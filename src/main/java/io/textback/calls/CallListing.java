@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The calls list: each call with its outcome, its contact and its text, newest first. */
 @Repository
-class CallListing {
+public class CallListing {
 
     private final JdbcClient jdbc;
 
@@ -21,20 +21,20 @@ class CallListing {
     }
 
     /** Filters that are null are not applied; {@code to} is exclusive. */
-    record Filter(String accountId, CallOutcome outcome, Instant from, Instant to) {
+    public record Filter(String accountId, CallOutcome outcome, Instant from, Instant to) {
     }
 
-    record Row(String callSid, String accountId, String caller, String firstName, String lastName,
+    public record Row(String callSid, String accountId, String caller, String firstName, String lastName,
                String businessNumber, String direction, String status, boolean missed,
                Instant startedAt, Instant endedAt, String outcome, String outcomeDetail, Instant dueAt,
                Long textMessageId, String textStatus, Instant textCreatedAt, String recordingUrl,
                String processInstanceId) {
     }
 
-    record Page(long total, List<Row> rows) {
+    public record Page(long total, List<Row> rows) {
     }
 
-    Page find(Filter filter, int page, int size) {
+    public Page find(Filter filter, int page, int size) {
         var where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.accountId() != null) {

@@ -90,7 +90,7 @@ public class CallLog {
                 .query((rs, n) -> load(rs)).optional();
     }
 
-    void recording(String callSid, String url) {
+    public void recording(String callSid, String url) {
         jdbc.sql("update phone_call set recording_url = ? where call_sid = ?").params(url, callSid).update();
     }
 

@@ -37,7 +37,7 @@ public enum CallOutcome {
     RUNNING;
 
     /** Outcomes that a later step of the recipe replaces as a matter of course. */
-    static final Set<CallOutcome> PENDING = EnumSet.of(RUNNING, WAITING, HELD_QUIET_HOURS);
+    public static final Set<CallOutcome> PENDING = EnumSet.of(RUNNING, WAITING, HELD_QUIET_HOURS);
     /** What an attempt to text said; only another attempt replaces it. */
     static final Set<CallOutcome> TEXT_ATTEMPT = EnumSet.of(TEXTED, OPTED_OUT, LIMIT_REACHED, LANDLINE, INVALID_NUMBER,
             TWILIO_REFUSED);

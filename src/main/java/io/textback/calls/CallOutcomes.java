@@ -84,12 +84,12 @@ public class CallOutcomes {
     }
 
     /** The recipe waits (or holds the text) until {@code dueAt}. A text already tried stays the outcome. */
-    void waiting(String callSid, CallOutcome outcome, Instant dueAt, String detail) {
+    public void waiting(String callSid, CallOutcome outcome, Instant dueAt, String detail) {
         update(callSid, outcome, detail, dueAt, PENDING_OR_FAILED);
     }
 
     /** A wait ended (its time passed, or a message interrupted it): the recipe runs on. */
-    void waitOver(String callSid) {
+    public void waitOver(String callSid) {
         update(callSid, CallOutcome.RUNNING, null, null, Set.of(CallOutcome.WAITING.code(),
                 CallOutcome.HELD_QUIET_HOURS.code()));
     }
@@ -98,7 +98,7 @@ public class CallOutcomes {
      * The recipe reached an end event: an outcome the event declares replaces anything but what an attempt
      * to text said; without one, a recipe that decided nothing yet ends "no text".
      */
-    void ended(String callSid, CallOutcome declared) {
+    public void ended(String callSid, CallOutcome declared) {
         if (callSid == null) {
             return;
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * on, a forwarded call counts as answered only once someone pressed 1, whatever Twilio reports.
  */
 @Component
-class CallScreening {
+public class CallScreening {
 
     private final JdbcClient jdbc;
 
@@ -20,12 +20,12 @@ class CallScreening {
         this.jdbc = jdbc;
     }
 
-    boolean enabled(String accountId) {
+    public boolean enabled(String accountId) {
         return jdbc.sql("select enabled from call_screening where account_id = ?").param(accountId)
                 .query(Boolean.class).optional().orElse(false);
     }
 
-    void setEnabled(String accountId, boolean enabled) {
+    public void setEnabled(String accountId, boolean enabled) {
         if (jdbc.sql("update call_screening set enabled = ? where account_id = ?").params(enabled, accountId)
                 .update() == 0) {
             jdbc.sql("insert into call_screening (account_id, enabled) values (?, ?)").params(accountId, enabled)
@@ -34,7 +34,7 @@ class CallScreening {
     }
 
     /** The call rings the team with the whisper; a repeated webhook changes nothing. */
-    void screened(String callSid) {
+    public void screened(String callSid) {
         try {
             jdbc.sql("insert into screened_call (call_sid, screened_at) values (?, ?)")
                     .params(callSid, Timestamp.from(Instant.now())).update();
@@ -44,13 +44,13 @@ class CallScreening {
     }
 
     /** A team member pressed 1 on the call the caller made. */
-    void confirm(String callSid) {
+    public void confirm(String callSid) {
         jdbc.sql("update screened_call set confirmed_at = ? where call_sid = ? and confirmed_at is null")
                 .params(Timestamp.from(Instant.now()), callSid).update();
     }
 
     /** The call rang with the whisper and nobody pressed 1, whatever Twilio reports about the dialled leg. */
-    boolean unconfirmed(String callSid) {
+    public boolean unconfirmed(String callSid) {
         return jdbc.sql("select count(*) from screened_call where call_sid = ? and confirmed_at is null")
                 .param(callSid).query(Integer.class).single() > 0;
     }

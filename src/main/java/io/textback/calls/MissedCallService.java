@@ -8,9 +8,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.textback.accounts.Account;
 import io.textback.contacts.ContactRepository;
-import io.textback.operations.CallLogContext;
-import io.textback.recipes.RecipeMessages;
-import io.textback.recipes.RecipeStarter;
+import io.textback.system.CallLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,19 +30,17 @@ public class MissedCallService {
 
     private final CallLog calls;
     private final ContactRepository contacts;
-    private final RecipeStarter recipes;
-    private final RecipeMessages messages;
+    private final CallRecipes recipes;
     private final CallOutcomes outcomes;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    MissedCallService(CallLog calls, ContactRepository contacts, RecipeStarter recipes, RecipeMessages messages,
+    MissedCallService(CallLog calls, ContactRepository contacts, CallRecipes recipes,
                       CallOutcomes outcomes, PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.calls = calls;
         this.outcomes = outcomes;
         this.contacts = contacts;
         this.recipes = recipes;
-        this.messages = messages;
         this.transaction = new TransactionTemplate(transactionManager);
         this.meters = meters;
     }
@@ -81,7 +77,7 @@ public class MissedCallService {
             calls.recordStart(call);
             calls.end(callSid, "completed", false, Instant.now());
             outcomes.record(callSid, CallOutcome.ANSWERED, null);
-            return messages.callAnswered(account.id(), customer);
+            return recipes.callAnswered(account.id(), customer);
         });
     }
 
@@ -161,7 +157,7 @@ public class MissedCallService {
         }
         if (!call.missed()) {
             outcomes.record(call.callSid(), CallOutcome.ANSWERED, null);
-            messages.callAnswered(call.account().id(), call.caller());
+            recipes.callAnswered(call.account().id(), call.caller());
             return new Result(Outcome.ANSWERED, null, null);
         }
         if (!call.account().settings().enabled()) {
@@ -173,7 +169,7 @@ public class MissedCallService {
         outcomes.record(call.callSid(), CallOutcome.RUNNING, null);
         // The recipe's calledAt is when the call began to ring, the time that windows of repeat calls count from.
         String instanceId = recipes.startForMissedCall(call.account(), call.callSid(), call.caller(),
-                call.businessNumber(), status, startedAt).getId();
+                call.businessNumber(), status, startedAt);
         calls.attachRecipe(call.callSid(), instanceId);
         return new Result(Outcome.STARTED, instanceId, null);
     }

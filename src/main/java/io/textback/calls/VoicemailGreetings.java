@@ -34,7 +34,7 @@ public class VoicemailGreetings {
         }
     }
 
-    record Audio(String contentType, byte[] bytes) {
+    public record Audio(String contentType, byte[] bytes) {
     }
 
     /** Replaces the account's greeting; the old one keeps playing until the new one is committed. */
@@ -65,7 +65,7 @@ public class VoicemailGreetings {
         return jdbc.sql("delete from voicemail_greeting where account_id = ?").param(accountId).update() > 0;
     }
 
-    Optional<Audio> audio(String token) {
+    public Optional<Audio> audio(String token) {
         return jdbc.sql("select content_type, audio from voicemail_greeting where token = ?").param(token)
                 .query((rs, n) -> new Audio(rs.getString(1), rs.getBytes(2))).optional();
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Each caller's thread: the texts the account sent them (message log) and the texts they sent (inbound). */
 @Component
-class Conversations {
+public class Conversations {
 
     static final String OUT = "out";
     static final String IN = "in";
@@ -34,11 +34,11 @@ class Conversations {
         }
     }
 
-    record Summary(String phone, String name, boolean optedOut, List<String> tags, Instant lastAt, String lastText,
+    public record Summary(String phone, String name, boolean optedOut, List<String> tags, Instant lastAt, String lastText,
                    String lastDirection) {
     }
 
-    record Conversation(String phone, String firstName, String lastName, String name, boolean optedOut, List<String> tags,
+    public record Conversation(String phone, String firstName, String lastName, String name, boolean optedOut, List<String> tags,
                         List<Entry> messages) {
     }
 
@@ -55,7 +55,7 @@ class Conversations {
     }
 
     /** Everyone the account texted or who texted it, latest message first. */
-    List<Summary> list(String accountId, int limit) {
+    public List<Summary> list(String accountId, int limit) {
         record Latest(String phone, Timestamp at) {
         }
         var latest = jdbc.sql("select phone, max(at) as last_at from ("
@@ -76,7 +76,7 @@ class Conversations {
     }
 
     /** One caller's thread, oldest first, with what the business knows of them. */
-    Conversation thread(String accountId, String phone) {
+    public Conversation thread(String accountId, String phone) {
         var messages = new ArrayList<Entry>();
         sent.find(accountId, phone, null, THREAD_LIMIT).forEach(m -> messages.add(Entry.sent(m)));
         received.from(accountId, phone).forEach(t -> messages.add(Entry.received(t)));

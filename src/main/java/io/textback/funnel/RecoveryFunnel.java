@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * README's "Recovery funnel" section; this class is their one implementation.
  */
 @Component
-class RecoveryFunnel {
+public class RecoveryFunnel {
 
     /** A text the provider took, or that was simulated: the caller got (or would have got) it. */
     static final Set<String> TEXTED = Set.of("queued", "sent", "delivered", "undelivered", "simulated");
@@ -43,7 +43,7 @@ class RecoveryFunnel {
     record Rates(double texted, double delivered, double replied, double reached) {
     }
 
-    record Funnel(String accountId, int days, LocalDate from, LocalDate to, Stages stages, Rates rates,
+    public record Funnel(String accountId, int days, LocalDate from, LocalDate to, Stages stages, Rates rates,
                   List<Day> perDay) {
     }
 
@@ -65,7 +65,7 @@ class RecoveryFunnel {
     }
 
     /** The last {@code days} days, today (UTC) included. */
-    Funnel of(String accountId, int days) {
+    public Funnel of(String accountId, int days) {
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.minusDays(days - 1L);
         Timestamp since = Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());

@@ -7,7 +7,6 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.messaging.AccountMergeFields;
 import io.textback.messaging.MessageTemplate;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +34,12 @@ public class BusinessHoursCheck implements AccountMergeFields {
         return Map.of(MessageTemplate.BUSINESS_OPENS_AT, hoursOf(account).opensAtText(now()));
     }
 
-    Account account(String accountId) {
+    public Account account(String accountId) {
         return accounts.findById(accountId)
-                .orElseThrow(() -> new ProcessEngineException("Business hours: no account '" + accountId + "'"));
+                .orElseThrow(() -> new IllegalStateException("Business hours: no account '" + accountId + "'"));
     }
 
-    static Instant now() {
+    public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 }

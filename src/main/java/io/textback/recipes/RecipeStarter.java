@@ -3,24 +3,36 @@ package io.textback.recipes;
 import java.time.Instant;
 
 import io.textback.accounts.Account;
+import io.textback.calls.CallRecipes;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Starts an account's recipe for a missed call, with the variables of the recipe contract. */
+/**
+ * The recipes' side of a call: starts an account's recipe for a missed call, with the variables of
+ * the recipe contract, and passes an answered call on to the recipes waiting on that caller.
+ */
 @Component
-public class RecipeStarter {
+public class RecipeStarter implements CallRecipes {
 
     private final RuntimeService runtime;
+    private final RecipeMessages messages;
 
-    RecipeStarter(RuntimeService runtime) {
+    RecipeStarter(RuntimeService runtime, RecipeMessages messages) {
         this.runtime = runtime;
+        this.messages = messages;
+    }
+
+    @Override
+    public String startForMissedCall(Account account, String callSid, String caller, String businessNumber,
+                                     String missedReason, Instant calledAt) {
+        return start(account, callSid, caller, businessNumber, missedReason, calledAt).getId();
     }
 
     /** The new instance; its business key is the call's id, so Cockpit finds a recipe by CallSid. */
-    public ProcessInstance startForMissedCall(Account account, String callSid, String caller, String businessNumber,
-                                     String missedReason, Instant calledAt) {
+    public ProcessInstance start(Account account, String callSid, String caller, String businessNumber,
+                                 String missedReason, Instant calledAt) {
         var variables = Variables.createVariables()
                 .putValue(RecipeContract.CALL_SID, callSid)
                 .putValue(RecipeContract.ACCOUNT_ID, account.id())
@@ -32,5 +44,10 @@ public class RecipeStarter {
                 .businessKey(callSid)
                 .setVariables(variables)
                 .execute();
+    }
+
+    @Override
+    public int callAnswered(String accountId, String caller) {
+        return messages.callAnswered(accountId, caller);
     }
 }

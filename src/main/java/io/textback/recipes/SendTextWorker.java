@@ -23,7 +23,7 @@ import io.textback.accounts.AccountRepository;
 import io.textback.calls.CallOutcomes;
 import io.textback.messaging.Channel;
 import io.textback.messaging.TextSender.NotTakenException;
-import io.textback.operations.CallLogContext;
+import io.textback.system.CallLogContext;
 import io.textback.messaging.TextingService;
 import io.textback.recipes.SendTextTask.RetryCycle;
 import org.camunda.bpm.engine.ExternalTaskService;

@@ -7,16 +7,16 @@ import java.util.Arrays;
  * Recognises the audio Twilio's {@code <Play>} accepts by its first bytes, never by the file's
  * name: a WAV starts {@code RIFF....WAVE}, an MP3 with an ID3 tag or an MPEG audio frame header.
  */
-final class GreetingAudio {
+public final class GreetingAudio {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
-    static final String TOO_LARGE = "must be at most 10 MB";
+    public static final String TOO_LARGE = "must be at most 10 MB";
 
     private GreetingAudio() {
     }
 
     /** The content type to serve the audio with, or an {@link InvalidSettingsException} on field {@code file}. */
-    static String contentTypeOf(byte[] audio) {
+    public static String contentTypeOf(byte[] audio) {
         if (audio.length == 0) {
             throw new InvalidSettingsException("file", "is empty");
         }

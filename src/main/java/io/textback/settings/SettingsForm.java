@@ -1,5 +1,5 @@
 package io.textback.settings;
 
 /** The settings page's form; every field is required, and a save replaces them all. */
-record SettingsForm(Boolean enabled, String messageTemplate, Integer callTimeoutSeconds, String recipeKey) {
+public record SettingsForm(Boolean enabled, String messageTemplate, Integer callTimeoutSeconds, String recipeKey) {
 }

@@ -3,7 +3,6 @@ package io.textback.settings;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.textback.deployments.DeployedRecipes;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.accounts.TextBackSettings;
@@ -15,22 +14,22 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Checks a whole settings form and saves it in one statement, or saves nothing and names every bad field. */
 @Service
-class SettingsService {
+public class SettingsService {
 
     private final AccountRepository accounts;
-    private final DeployedRecipes recipes;
+    private final RecipeCatalog recipes;
 
-    SettingsService(AccountRepository accounts, DeployedRecipes recipes) {
+    SettingsService(AccountRepository accounts, RecipeCatalog recipes) {
         this.accounts = accounts;
         this.recipes = recipes;
     }
 
-    Account account(String accountId) {
+    public Account account(String accountId) {
         return accounts.findById(accountId).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'"));
     }
 
-    Account save(String accountId, SettingsForm form) {
+    public Account save(String accountId, SettingsForm form) {
         account(accountId);
         var errors = new ArrayList<InvalidField>();
         if (form.enabled() == null) {
@@ -58,7 +57,7 @@ class SettingsService {
     }
 
     /** The message rules shared by saving and by a test message written in the editor. */
-    static void messageErrors(String field, String message, List<InvalidField> errors) {
+    public static void messageErrors(String field, String message, List<InvalidField> errors) {
         if (message == null || message.isBlank()) {
             errors.add(new InvalidField(field, "must not be empty"));
             return;

@@ -1,5 +1,6 @@
 package io.textback.deployments;
 
+import io.textback.recipes.DeployedRecipes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.textback.support.ModelerDeploy;

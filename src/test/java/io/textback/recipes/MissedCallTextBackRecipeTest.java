@@ -192,7 +192,7 @@ class MissedCallTextBackRecipeTest {
     }
 
     private ProcessInstance missedCall() {
-        return recipes.startForMissedCall(account, Fixtures.newCallSid(), caller, account.defaultNumber(), "no-answer",
+        return recipes.start(account, Fixtures.newCallSid(), caller, account.defaultNumber(), "no-answer",
                 Instant.now());
     }
 }
