@@ -18,6 +18,7 @@ import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
@@ -30,25 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every call's outcome as the calls list shows it, each driven through Twilio's signed webhooks
  * into both shipped recipes, with the Twilio stand-in answering as Twilio would. The test runs the
  * recipes' jobs itself (job executor off), so a wait is over when the test says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@EngineTest
 class CallOutcomesTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -10,32 +10,24 @@ import java.util.Map;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.AppWithTwilioStandInTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * "Confirm answered calls" over signed webhooks, as Twilio calls them: the team member's phone
  * hears "Press 1 to take this call"; 1 connects, anything else (a phone's own voicemail presses
  * nothing) leaves the caller missed and texted. Same app as {@link TwilioMissedCallEndToEndTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + TwilioMissedCallEndToEndTest.PUBLIC_URL)
+@AppWithTwilioStandInTest
 class CallScreeningWebhookTest {
 
     static final String PUBLIC_URL = TwilioMissedCallEndToEndTest.PUBLIC_URL;
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -15,6 +15,7 @@ import io.textback.contacts.ContactRepository;
 import io.textback.support.AppClient;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -24,21 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** GET /api/calls: newest first, paged, filtered by account, outcome and time, and 400s that name the field. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@EngineTest
 class CallsApiTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

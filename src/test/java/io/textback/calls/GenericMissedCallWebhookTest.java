@@ -11,23 +11,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.AppTests;
 import io.textback.support.Fixtures;
+import io.textback.support.SimulatedAppTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Any phone system reporting a missed call, on an app with no Twilio account: the text is kept
  * in the message log as simulated.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.api-key=" + GenericMissedCallWebhookTest.API_KEY)
+@SimulatedAppTest
 class GenericMissedCallWebhookTest {
 
-    static final String API_KEY = "pbx-key-4f1d2c";
+    static final String API_KEY = AppTests.API_KEY;
     static final Map<String, String> WITH_KEY = Map.of("X-Api-Key", API_KEY);
 
     @LocalServerPort

@@ -13,37 +13,26 @@ import io.textback.accounts.AccountService;
 import io.textback.accounts.NewAccount;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
+import io.textback.support.AppTests;
 import io.textback.support.Fixtures;
+import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The recommended recipe through the webhooks of the running app, with recipe time scaled down
  * (TEXTBACK_RECIPE_TIME_SCALE=0.005): the 20-minute wait and window last 6 seconds, 5 minutes 1.5 s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + OnceRecipeEndToEndTest.PUBLIC_URL,
-        "textback.recipe-time-scale=0.005",
-        "textback.api-key=" + OnceRecipeEndToEndTest.API_KEY,
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500"})
+@ScaledTimeAppTest
 class OnceRecipeEndToEndTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
-    static final String API_KEY = "e2e-key";
+    static final String API_KEY = AppTests.API_KEY;
     static final Duration SCALED_20_MINUTES = Duration.ofSeconds(6);
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -20,6 +20,7 @@ import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -29,30 +30,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Quiet hours (21:00-08:00) in the caller's local time, through the webhooks, with the engine's clock
  * moved by the test: a text due at night waits for the morning on the caller's clock, and the
  * recommended recipe still drops it when the caller is reached first.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@EngineTest
 class QuietHoursTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     // 23:30 in New York on a winter night; quiet hours end at 08:00 New York time, 13:00 UTC.
     static final ZonedDateTime NIGHT = ZonedDateTime.of(2026, 12, 8, 23, 30, 0, 0, NEW_YORK);
     static final Instant MORNING = ZonedDateTime.of(2026, 12, 9, 8, 0, 0, 0, NEW_YORK).toInstant();
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -11,32 +11,24 @@ import java.util.Map;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.AppWithTwilioStandInTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A missed call as Twilio delivers it: signed webhooks over HTTP to the running app, the job
  * executor on, the real SDK sending to a Twilio stand-in. The app believes it sits behind a
  * proxy at {@value #PUBLIC_URL}, so signatures are checked against that URL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + TwilioMissedCallEndToEndTest.PUBLIC_URL)
+@AppWithTwilioStandInTest
 class TwilioMissedCallEndToEndTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -15,18 +15,17 @@ import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
+import io.textback.support.SimulatedAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Conversations, the funnel's input checks and the recording proxy's refusals, over HTTP on an app
  * without a Twilio account. Same configuration as the settings tests, so the same app.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=https://textback.example.com")
+@SimulatedAppTest
 class ConversationsApiTest {
 
     @LocalServerPort

@@ -12,6 +12,7 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.AppClient;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -28,9 +28,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * A business user changes the built-in recipe in Camunda Modeler and presses Deploy. The job
  * executor is off so that a call can be held "in flight" while the new version arrives.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
 @DirtiesContext // changes the built-in recipe, so no later test may share this engine
+@EngineTest
 class DeployFromModelerTest {
 
     static final String KEY = Recipes.BUILT_IN_KEY;

@@ -1,6 +1,7 @@
 package io.textback.deployments;
 
 import io.textback.recipes.DeployedRecipes;
+import io.textback.support.EngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.textback.support.ModelerDeploy;
@@ -9,12 +10,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Which recipe keys an account may be set to run. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+@EngineTest
 class DeployedRecipesTest {
 
     @LocalServerPort

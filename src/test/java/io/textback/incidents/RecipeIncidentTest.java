@@ -12,6 +12,7 @@ import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
 import io.textback.calls.CallLog;
 import io.textback.support.AppClient;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
@@ -19,15 +20,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A recipe deployed from Modeler whose "Send text" message cannot be evaluated: the phone system
  * is told why, the call's record says the same, and nothing is started or sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+@EngineTest
 class RecipeIncidentTest {
 
     @LocalServerPort

@@ -19,6 +19,7 @@ import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -28,24 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Landlines get no text: Twilio Lookup v2 (through the real SDK, answered by the stand-in with Twilio's
  * documented response shape) tells the line type once per contact, and Twilio's 21614 marks one too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@EngineTest
 class LandlineTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

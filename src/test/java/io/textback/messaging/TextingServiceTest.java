@@ -6,23 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Sending is safe to repeat: whatever fails around it, a text goes out once. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@EngineTest
 class TextingServiceTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @Autowired
     TextingService texting;

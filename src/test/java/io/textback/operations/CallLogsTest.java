@@ -12,31 +12,23 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.calls.CallLog;
 import io.textback.support.AppClient;
+import io.textback.support.AppWithTwilioStandInTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator searching the logs for one CallSid finds the whole call: the webhook's lines and the
  * send worker's Twilio request, each naming the call, its account and its recipe instance.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + MetricsTest.PUBLIC_URL)
 @ExtendWith(OutputCaptureExtension.class)
+@AppWithTwilioStandInTest
 class CallLogsTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -7,14 +7,14 @@ import java.time.ZoneId;
 
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
+import io.textback.support.EngineTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Old history leaves the database at night, after each shipped recipe's own time to live. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@EngineTest
 class HistoryCleanupTest {
 
     @Autowired

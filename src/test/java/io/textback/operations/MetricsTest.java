@@ -15,34 +15,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.AppWithTwilioStandInTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What an operator's Prometheus sees: missed calls, recipes, Twilio requests and texts move with
  * real webhooks, the endpoint needs the admin login, and every metric the shipped Grafana
  * dashboard queries is exported.
  */
-// Tests switch metrics export off unless asked: this one is about the export.
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"textback.public-base-url=" + MetricsTest.PUBLIC_URL, "textback.metrics.refresh-interval=1s"})
+@AppWithTwilioStandInTest
 class MetricsTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
     static final Path DASHBOARD = Path.of("src/main/docker/grafana/dashboards/textback.json");
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

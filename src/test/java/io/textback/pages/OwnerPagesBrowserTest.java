@@ -30,29 +30,25 @@ import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
 import io.textback.settings.TestAudio;
 import io.textback.support.AppClient;
+import io.textback.support.AppWithTwilioStandInTest;
 import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.TwilioStandIn;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The owner's pages in headless Chromium, on an app that texts through the Twilio stand-in: one
  * login for the app and Cockpit, Calls, Conversations, the recovery funnel, and each page at
  * phone width. Writes the README's pictures of these pages (see {@link #SCREENSHOT_DIR}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + OwnerPagesBrowserTest.PUBLIC_URL)
+@AppWithTwilioStandInTest
 class OwnerPagesBrowserTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
@@ -64,13 +60,6 @@ class OwnerPagesBrowserTest {
     static final PageAssertions.HasURLOptions COCKPIT_LOADED = new PageAssertions.HasURLOptions().setTimeout(30_000);
 
     static HeadlessChromium chromium;
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-        // The app's default: a reply pressed in the page is not retried, and the browser shares the cores with it.
-        registry.add("textback.twilio.timeout", () -> "10s");
-    }
 
     @LocalServerPort
     int port;
@@ -90,15 +79,9 @@ class OwnerPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.launch();
+        chromium = HeadlessChromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {

@@ -16,7 +16,7 @@ import io.textback.recipes.AutoReply.Element;
 import io.textback.support.AppClient;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
-import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.RecipeTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,39 +24,21 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The auto-reply recipe started as Twilio starts it: a signed webhook for a text to the account's
  * number. The job executor is off and the engine's clock is set by the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=false",
-                "textback.public-base-url=" + AutoReplyRecipeTest.PUBLIC_URL})
-@Import(RecipeTestConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@RecipeTest
 class AutoReplyRecipeTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
     static final String MESSAGE = "Thanks for your text! {{business.name}} will answer within the hour.";
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-        // The first send of a cold JVM on a busy machine can take longer than the stand-in's usual 2 s.
-        registry.add("textback.twilio.timeout", () -> "10s");
-    }
 
     @LocalServerPort
     int port;

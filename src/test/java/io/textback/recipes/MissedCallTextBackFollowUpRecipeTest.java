@@ -24,7 +24,7 @@ import io.textback.messaging.SendingRulesRepository;
 import io.textback.recipes.MissedCallTextBackFollowUp.Element;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
-import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.RecipeTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,37 +34,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The follow-up recipe with the engine's clock moved by the test. The accounts keep the default
  * business hours, Monday to Friday 9:00 to 17:00 UTC, and no quiet hours unless a test switches them on.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@Import(RecipeTestConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@RecipeTest
 class MissedCallTextBackFollowUpRecipeTest {
 
     // Monday 10:00 UTC: a day later is Tuesday, in business hours.
     static final Instant MONDAY_MORNING = Instant.parse("2026-01-12T10:00:00Z");
     static final String FOLLOW_UP = "Hi there, Okafor Electric again, following up on your call. Can we help?";
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-        // The first send of a cold JVM on a busy machine can take longer than the stand-in's usual 2 s.
-        registry.add("textback.twilio.timeout", () -> "10s");
-    }
 
     @Autowired
     SendTextWorker sendTexts;

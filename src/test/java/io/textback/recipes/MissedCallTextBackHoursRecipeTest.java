@@ -25,7 +25,7 @@ import io.textback.hours.BusinessHoursRepository;
 import io.textback.recipes.MissedCallTextBackHours.Element;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
-import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.RecipeTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,38 +33,22 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The after-hours recipe with the engine's clock set to the moment of each call, for businesses
  * west of UTC (whose evening is already tomorrow in UTC) and east of it (whose morning is still
  * yesterday in UTC). Every business here opens Monday to Friday, 9:00 to 17:00 local time.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@Import(RecipeTestConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@RecipeTest
 class MissedCallTextBackHoursRecipeTest {
 
     static final String DAY_MESSAGE = "Hi {{contact.first_name|there}}, {{business.name}} here. We saw your call.";
     static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-        // The first send of a cold JVM on a busy machine can take longer than the stand-in's usual 2 s.
-        registry.add("textback.twilio.timeout", () -> "10s");
-    }
 
     @Autowired
     SendTextWorker sendTexts;

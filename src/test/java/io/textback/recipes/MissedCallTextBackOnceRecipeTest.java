@@ -25,7 +25,7 @@ import io.textback.messaging.TextMessageLog;
 import io.textback.recipes.MissedCallTextBackOnce.Element;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
-import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.RecipeTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,31 +35,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The recommended recipe with the engine's clock moved by the test: calls come in through the
  * same service the webhooks use, and the test runs the due jobs itself.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@Import(RecipeTestConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@RecipeTest
 class MissedCallTextBackOnceRecipeTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @Autowired
     ProcessEngine engine;

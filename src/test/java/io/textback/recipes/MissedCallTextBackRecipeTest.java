@@ -22,7 +22,7 @@ import io.textback.messaging.SendingRules;
 import io.textback.messaging.SendingRulesRepository;
 import io.textback.messaging.TextMessageLog;
 import io.textback.support.Fixtures;
-import io.textback.support.RecipeTestConfiguration;
+import io.textback.support.RecipeTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,31 +30,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The built-in recipe on the real engine, with the real Twilio SDK talking to a stand-in. The
  * job executor is off: each test runs the recipe's jobs itself.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@Import(RecipeTestConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@RecipeTest
 class MissedCallTextBackRecipeTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @Autowired
     ProcessEngine engine;

@@ -30,38 +30,26 @@ import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.Recipes;
+import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One text per missed call whatever Twilio and the network do: every fault is made by the Twilio
  * stand-in, and the running app's send worker and the recipe's own retry cycle deal with it
- * (recipe time scaled 1:100, so the built-in "R3/PT1M" retries every 0.6 s).
+ * (recipe time scaled 1:200, so the built-in "R3/PT1M" retries every 0.3 s).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + ExactlyOnceTextTest.PUBLIC_URL,
-        "textback.recipe-time-scale=0.01",
-        "textback.sending.idle-poll=100ms",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500"})
+@ScaledTimeAppTest
 class ExactlyOnceTextTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
     static final ResponseDefinitionBuilder LOST_ANSWER =
             created().withFixedDelay((int) TwilioStandIn.TIMEOUT.plusSeconds(1).toMillis());
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

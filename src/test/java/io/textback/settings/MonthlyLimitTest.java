@@ -17,6 +17,7 @@ import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -26,23 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The monthly messaging limit: texts stop at it, the call says so, and usage shows it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@EngineTest
 class MonthlyLimitTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -12,22 +12,20 @@ import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
+import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The settings page's business hours and auto-reply sections in headless Chromium, and their API's
  * refusals. Shares its app with {@link SettingsApiTest} (same configuration, so one context).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + SettingsApiTest.PUBLIC_URL)
+@SimulatedAppTest
 class RecipeSettingsPageTest {
 
     static HeadlessChromium chromium;
@@ -46,15 +44,9 @@ class RecipeSettingsPageTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.launch();
+        chromium = HeadlessChromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void logIn() {

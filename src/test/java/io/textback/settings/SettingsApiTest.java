@@ -19,15 +19,14 @@ import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
+import io.textback.support.SimulatedAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The settings page's API on an app with no Twilio account, as the page and a script use it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + SettingsApiTest.PUBLIC_URL)
+@SimulatedAppTest
 class SettingsApiTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";

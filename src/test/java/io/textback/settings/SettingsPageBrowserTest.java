@@ -17,14 +17,13 @@ import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
+import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,8 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reload; send a test message; move the slider; upload a greeting. Shares its app with
  * {@link SettingsApiTest} (same configuration, so one context).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.public-base-url=" + SettingsApiTest.PUBLIC_URL)
+@SimulatedAppTest
 class SettingsPageBrowserTest {
 
     /** Where the README's screenshot is written; {@code -Dtextback.screenshot-dir=src/docs} refreshes it. */
@@ -53,15 +51,9 @@ class SettingsPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.launch();
+        chromium = HeadlessChromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void logIn() {

@@ -9,25 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A test message sent through the real SDK to a Twilio stand-in: the person sees what Twilio said. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+@EngineTest
 class TestMessageThroughTwilioTest {
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -19,6 +19,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final Map<String, String> NO_DOWNLOAD = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
+    private static HeadlessChromium shared;
+
     private final Playwright playwright;
     private final Browser browser;
 
@@ -36,6 +38,18 @@ public final class HeadlessChromium implements AutoCloseable {
         RequiresService.require("Browser tests", Files.isExecutable(EXECUTABLE) ? null : EXECUTABLE
                 + " is missing; install it with: apt-get install -y chromium fonts-noto-color-emoji");
         return new HeadlessChromium();
+    }
+
+    /**
+     * One browser for every browser test class of the test JVM (they run one at a time), closed when
+     * the JVM ends: each test opens a context of its own, which shares no cookies or storage.
+     */
+    public static synchronized HeadlessChromium shared() {
+        if (shared == null) {
+            shared = launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "close-chromium"));
+        }
+        return shared;
     }
 
     public Browser browser() {
