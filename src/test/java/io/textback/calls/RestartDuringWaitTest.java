@@ -1,7 +1,5 @@
 package io.textback.calls;
 
-import static io.textback.support.TwilioStandIn.textsSentTo;
-import static io.textback.support.TwilioStandIn.textsTakenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,88 +12,85 @@ import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
 import io.textback.support.AppProcess;
+import io.textback.support.AppProcessTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
+import io.textback.support.TwilioStandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Waits are timers in the database: an app killed while a recipe waits sends the text once,
  * when due, after it is started again; and one killed after Twilio took a text, before the app
- * recorded it, asks Twilio after the restart instead of sending it again.
+ * recorded it, asks Twilio after the restart instead of sending it again. One app is killed with
+ * both calls in that state and started again on the same database.
  */
+@AppProcessTest
 class RestartDuringWaitTest {
 
-    static final String BUSINESS_NUMBER = "+13125550177";
+    /** An account on the recommended recipe: a text 20 minutes after the call (12 s here). */
+    static final String WAITING_NUMBER = "+13125550177";
+    /** An account on the built-in recipe: a text at once. */
+    static final String SENDING_NUMBER = "+13125550178";
 
     @TempDir
     Path data;
 
     @Test
-    void appKilledDuringAWaitSendsTheTextOnceWhenDueAfterRestart() throws Exception {
-        TwilioStandIn.acceptTexts();
+    void appKilledDuringAWaitOrAfterTwilioTookATextSendsEachTextOnceAfterRestart() throws Exception {
         int port = AppProcess.freePort();
         String publicUrl = "http://127.0.0.1:" + port;
-        String caller = Fixtures.newCaller();
-        Map<String, String> env = environment(publicUrl);
+        String waitingCaller = Fixtures.newCaller();
+        String sendingCaller = Fixtures.newCaller();
+        try (TwilioStandInServer twilio = TwilioStandInServer.start()) {
+            Map<String, String> env = environment(publicUrl, twilio);
+            // Twilio takes the text at once and answers after the app is gone.
+            twilio.answerTextsInTurn(sendingCaller, TwilioStandIn.created().withFixedDelay(60_000));
 
-        long missedAt;
-        try (AppProcess first = AppProcess.start("restart-first", port, env)) {
-            first.awaitHealthy(Duration.ofSeconds(90));
-            var response = new AppClient(port).twilio("/twilio/voice/dial-complete", Map.of("CallSid",
-                    Fixtures.newCallSid(), "From", caller, "To", BUSINESS_NUMBER, "DialCallStatus", "no-answer"),
-                    TwilioStandIn.AUTH_TOKEN, publicUrl);
-            missedAt = System.nanoTime();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            first.kill();
-        }
-        assertThat(textsSentTo(caller)).as("nothing sent before the wait is over").isEmpty();
+            long missedAt;
+            try (AppProcess first = AppProcess.start("restart-first", port, env)) {
+                first.awaitHealthy(Duration.ofSeconds(90));
+                var app = new AppClient(port);
+                var waiting = missedCall(app, publicUrl, waitingCaller, WAITING_NUMBER);
+                missedAt = System.nanoTime();
+                assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+                var sending = missedCall(app, publicUrl, sendingCaller, SENDING_NUMBER);
+                assertThat(sending.statusCode()).as(sending.body()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> twilio.textsTakenFor(sendingCaller).size() == 1);
+                first.kill();
+            }
+            assertThat(twilio.textsSentTo(waitingCaller)).as("nothing sent before the wait is over").isEmpty();
 
-        try (AppProcess second = AppProcess.start("restart-second", port, env)) {
-            second.awaitHealthy(Duration.ofSeconds(90));
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> textsSentTo(caller).size() == 1);
-            assertThat(Duration.ofNanos(System.nanoTime() - missedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(12));
-            Thread.sleep(3000);
-            assertThat(textsSentTo(caller)).hasSize(1);
+            try (AppProcess second = AppProcess.start("restart-second", port, env)) {
+                second.awaitHealthy(Duration.ofSeconds(90));
+                var app = new AppClient(port);
+
+                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> !app.messagesTo(sendingCaller).isEmpty() && "queued".equals(
+                                String.valueOf(app.messagesTo(sendingCaller).get(0).get("status"))));
+                assertThat(app.messagesTo(sendingCaller)).singleElement().satisfies(text ->
+                        assertThat(text.get("providerSid")).isEqualTo(twilio.textsTakenFor(sendingCaller).get(0)));
+                assertThat(twilio.textsSentTo(sendingCaller)).as("the restarted app asked Twilio instead of sending")
+                        .hasSize(1);
+
+                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> twilio.textsSentTo(waitingCaller).size() == 1);
+                assertThat(Duration.ofNanos(System.nanoTime() - missedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(12));
+                Thread.sleep(3000);
+                assertThat(twilio.textsSentTo(waitingCaller)).hasSize(1);
+                assertThat(twilio.textsSentTo(sendingCaller)).hasSize(1);
+            }
         }
     }
 
-    @Test
-    void appKilledAfterTwilioTookTheTextButBeforeItWasRecordedDoesNotSendItAgain() throws Exception {
-        TwilioStandIn.acceptTexts();
-        int port = AppProcess.freePort();
-        String publicUrl = "http://127.0.0.1:" + port;
-        String caller = Fixtures.newCaller();
-        Map<String, String> env = environment(publicUrl);
-        env.put("SPRING_APPLICATION_JSON", env.get("SPRING_APPLICATION_JSON").replace(MissedCallTextBackOnce.KEY,
-                MissedCallTextBack.KEY));
-        // Twilio takes the text at once and answers after the app is gone.
-        TwilioStandIn.answerTextsInTurn(caller, TwilioStandIn.created().withFixedDelay(60_000));
-
-        try (AppProcess first = AppProcess.start("kill-while-sending", port, env)) {
-            first.awaitHealthy(Duration.ofSeconds(90));
-            var response = new AppClient(port).twilio("/twilio/voice/dial-complete", Map.of("CallSid",
-                    Fixtures.newCallSid(), "From", caller, "To", BUSINESS_NUMBER, "DialCallStatus", "no-answer"),
-                    TwilioStandIn.AUTH_TOKEN, publicUrl);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> textsTakenFor(caller).size() == 1);
-            first.kill();
-        }
-
-        try (AppProcess second = AppProcess.start("restart-after-kill", port, env)) {
-            second.awaitHealthy(Duration.ofSeconds(90));
-            var app = new AppClient(port);
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> "queued".equals(String.valueOf(app.messagesTo(caller).get(0).get("status"))));
-            assertThat(app.messagesTo(caller)).singleElement().satisfies(text ->
-                    assertThat(text.get("providerSid")).isEqualTo(textsTakenFor(caller).get(0)));
-            assertThat(textsSentTo(caller)).as("the restarted app asked Twilio instead of sending").hasSize(1);
-        }
+    private static java.net.http.HttpResponse<String> missedCall(AppClient app, String publicUrl, String caller,
+                                                                 String to) {
+        return app.twilio("/twilio/voice/dial-complete", Map.of("CallSid", Fixtures.newCallSid(), "From", caller,
+                "To", to, "DialCallStatus", "no-answer"), TwilioStandIn.AUTH_TOKEN, publicUrl);
     }
 
-    private Map<String, String> environment(String publicUrl) {
+    private Map<String, String> environment(String publicUrl, TwilioStandInServer twilio) {
         var env = new HashMap<String, String>();
         env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0");
         env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
@@ -105,13 +100,18 @@ class RestartDuringWaitTest {
         env.put("TEXTBACK_RECIPE_TIME_SCALE", "0.01");
         env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
-        env.put("TWILIO_API_BASE_URL", TwilioStandIn.server().baseUrl());
+        env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TEXTBACK_DEMO_ACCOUNT", "false");
         // A killed node's sends are fetched again once their lock runs out.
         env.put("TEXTBACK_SENDING_LOCK", "5s");
-        env.put("SPRING_APPLICATION_JSON", "{\"textback\":{\"accounts\":[{\"id\":\"restart\",\"businessName\":"
-                + "\"Restart Repairs\",\"numbers\":[\"" + BUSINESS_NUMBER + "\"],\"forwardingNumbers\":[\"+13125550100\"],"
-                + "\"recipeKey\":\"" + MissedCallTextBackOnce.KEY + "\"}]}}");
+        env.put("SPRING_APPLICATION_JSON", "{\"textback\":{\"accounts\":["
+                + account("restart", "Restart Repairs", WAITING_NUMBER, MissedCallTextBackOnce.KEY) + ","
+                + account("restart-send", "Restart Roofing", SENDING_NUMBER, MissedCallTextBack.KEY) + "]}}");
         return env;
+    }
+
+    private static String account(String id, String businessName, String number, String recipeKey) {
+        return "{\"id\":\"" + id + "\",\"businessName\":\"" + businessName + "\",\"numbers\":[\"" + number
+                + "\"],\"forwardingNumbers\":[\"+13125550100\"],\"recipeKey\":\"" + recipeKey + "\"}";
     }
 }

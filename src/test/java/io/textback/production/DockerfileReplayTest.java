@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.support.AppClient;
 import io.textback.support.AppProcess;
+import io.textback.support.AppProcessTest;
 import io.textback.support.Postgres;
 import io.textback.support.RequiresService;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Maven offline, then the final stage's files, ENV and ENTRYPOINT, started against PostgreSQL as
  * the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
  */
+@AppProcessTest
 class DockerfileReplayTest {
 
     static final Path CONTEXT = Path.of("").toAbsolutePath();

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The order of test classes (junit-platform.properties): the classes sharing an application context
+ * The order of test classes (junit-platform.properties): tests of app processes first, so that they
+ * start at once beside the others, the longest first; then the classes sharing an application context
  * one after the other, a class that dirties its context last among them; then the rest.
  */
 public class TestClassOrder implements ClassOrderer {
 
+    /** Longest first: they run one at a time beside the others. */
+    static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "RestartDuringWaitTest",
+            "DockerfileReplayTest");
     static final List<Class<?>> CONTEXTS = List.of(EngineTest.class, RecipeTest.class, ScaledTimeAppTest.class,
             AppWithTwilioStandInTest.class, SimulatedAppTest.class);
 
@@ -21,17 +25,26 @@ public class TestClassOrder implements ClassOrderer {
     public void orderClasses(ClassOrdererContext context) {
         context.getClassDescriptors().sort(Comparator.comparingInt(TestClassOrder::group)
                 .thenComparing(descriptor -> descriptor.isAnnotated(DirtiesContext.class))
+                .thenComparingInt(TestClassOrder::appProcessRank)
                 .thenComparing(descriptor -> descriptor.getTestClass().getName()));
     }
 
     private static int group(ClassDescriptor descriptor) {
+        if (descriptor.isAnnotated(AppProcessTest.class)) {
+            return 0;
+        }
         for (int i = 0; i < CONTEXTS.size(); i++) {
             @SuppressWarnings("unchecked")
             var annotation = (Class<? extends java.lang.annotation.Annotation>) CONTEXTS.get(i);
             if (descriptor.isAnnotated(annotation)) {
-                return i;
+                return 1 + i;
             }
         }
-        return CONTEXTS.size();
+        return 1 + CONTEXTS.size();
+    }
+
+    private static int appProcessRank(ClassDescriptor descriptor) {
+        int rank = APP_PROCESS_TESTS.indexOf(descriptor.getTestClass().getSimpleName());
+        return rank < 0 ? APP_PROCESS_TESTS.size() : rank;
     }
 }
