@@ -30,8 +30,8 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, int port, Map<String, String> environment) {
-        // Tests start many apps: a small heap and the quick compiler start them fastest.
-        return start(name, port, environment, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        // Tests start many apps: a small heap, the quick compiler and one GC thread start them fastest.
+        return start(name, port, environment, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 
     /**
