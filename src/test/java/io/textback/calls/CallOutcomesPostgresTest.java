@@ -17,54 +17,27 @@ import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.Fixtures;
 import io.textback.support.Postgres;
+import io.textback.support.PostgresEngineTest;
 import io.textback.support.RequiresService;
 import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Outcomes, the calls list and the sending rules on PostgreSQL, the production database: the same
  * webhooks and the same SQL as on H2, on a throwaway database of the local server.
  */
 @EnabledIf("postgresAvailable")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.profiles.active=postgres",
-        // The postgres profile checks for credentials before the stand-in's dynamic properties arrive.
-        "textback.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
-        "textback.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
-        "textback.public-base-url=" + Calls.PUBLIC_URL,
-        "camunda.bpm.job-execution.enabled=false"})
+@PostgresEngineTest
 class CallOutcomesPostgresTest {
-
-    static Postgres database;
 
     static boolean postgresAvailable() {
         return RequiresService.available("PostgreSQL outcome test", Postgres.unavailableBecause());
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TwilioStandIn.register(registry);
-        database = Postgres.createDatabase();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @LocalServerPort
