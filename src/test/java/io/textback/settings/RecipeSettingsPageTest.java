@@ -52,13 +52,11 @@ class RecipeSettingsPageTest {
     void logIn() {
         app = new AppClient(port);
         account = Fixtures.newAccount(accounts, "Moreau Bakery");
-        browser = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1100, 900).setTimezoneId("America/Chicago"));
+        browser = chromium.newLoggedInContext("http://localhost:" + port,
+                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1100, 900)
+                        .setTimezoneId("America/Chicago"));
         page = browser.newPage();
         page.navigate("http://localhost:" + port + "/?account=" + account.id());
-        page.fill("#username", "admin");
-        page.fill("#password", AppClient.ADMIN_PASSWORD);
-        page.click("button[type=submit]");
         assertThat(page.locator("#account")).hasValue(account.id());
         assertThat(page.locator("#week tr")).hasCount(7);
     }

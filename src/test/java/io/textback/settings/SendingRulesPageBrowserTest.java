@@ -52,13 +52,10 @@ class SendingRulesPageBrowserTest {
     void logIn() {
         app = new AppClient(port);
         account = Fixtures.newAccount(accounts, "Kowalski Kitchens");
-        browser = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1100, 900));
+        browser = chromium.newLoggedInContext("http://127.0.0.1:" + port,
+                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1100, 900));
         page = browser.newPage();
         page.navigate("http://127.0.0.1:" + port + "/?account=" + account.id());
-        page.fill("#username", "admin");
-        page.fill("#password", AppClient.ADMIN_PASSWORD);
-        page.click("button[type=submit]");
         assertThat(page.locator("#account")).hasValue(account.id());
         assertThat(page.locator("#usage-against-limit")).hasText("0 texts this month, no limit.");
     }

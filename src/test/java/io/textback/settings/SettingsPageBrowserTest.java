@@ -59,14 +59,10 @@ class SettingsPageBrowserTest {
     void logIn() {
         app = new AppClient(port);
         account = Fixtures.newAccount(accounts, "Rossi Roofing");
-        browser = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        browser = chromium.newLoggedInContext(url(""), new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1100, 900));
         page = browser.newPage();
         page.navigate(url("/?account=" + account.id()));
-        assertThat(page).hasURL(Pattern.compile(".*/login$"));
-        page.fill("#username", "admin");
-        page.fill("#password", AppClient.ADMIN_PASSWORD);
-        page.click("button[type=submit]");
         assertThat(page.locator("#account")).hasValue(account.id());
         assertThat(page.locator("#messageTemplate")).not().hasValue("");
     }

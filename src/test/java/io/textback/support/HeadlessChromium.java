@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -23,6 +26,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    /** Per app (its base URL): the cookies of a session logged in as admin. */
+    private final Map<String, String> loggedIn = new ConcurrentHashMap<>();
 
     private HeadlessChromium() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(NO_DOWNLOAD));
@@ -54,6 +59,27 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * A new context (its own pages and cache) already logged in as admin to the app at this base URL:
+     * the login form is filled once per app, and each context starts with that session's cookies.
+     * Tests of the login itself open a plain context of {@link #browser()}.
+     */
+    public BrowserContext newLoggedInContext(String baseUrl, Browser.NewContextOptions options) {
+        return browser.newContext(options.setStorageState(loggedIn.computeIfAbsent(baseUrl, this::logIn)));
+    }
+
+    private String logIn(String baseUrl) {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(baseUrl + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", AppClient.ADMIN_PASSWORD);
+            page.click("button[type=submit]");
+            page.waitForCondition(() -> !page.url().contains("/login"));
+            return context.storageState();
+        }
     }
 
     @Override
