@@ -22,7 +22,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final Map<String, String> NO_DOWNLOAD = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-    private static HeadlessChromium shared;
+    /** Playwright is used from the thread that started it: one browser per thread that runs browser tests. */
+    private static final ThreadLocal<HeadlessChromium> SHARED = new ThreadLocal<>();
 
     private final Playwright playwright;
     private final Browser browser;
@@ -46,15 +47,17 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * One browser for every browser test class of the test JVM (they run one at a time), closed when
-     * the JVM ends: each test opens a context of its own, which shares no cookies or storage.
+     * One browser for every browser test class that runs in this thread, closed when the JVM ends: each
+     * test opens a context of its own, which shares no cookies or storage.
      */
-    public static synchronized HeadlessChromium shared() {
-        if (shared == null) {
-            shared = launch();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "close-chromium"));
+    public static HeadlessChromium shared() {
+        HeadlessChromium chromium = SHARED.get();
+        if (chromium == null) {
+            chromium = launch();
+            SHARED.set(chromium);
+            Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "close-chromium"));
         }
-        return shared;
+        return chromium;
     }
 
     public Browser browser() {

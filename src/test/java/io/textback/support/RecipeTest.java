@@ -7,6 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -30,5 +32,6 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(RecipeTestConfiguration.class)
 @TestExecutionListeners(listeners = {RecipesLeftRunningRemoved.class, ProcessEngineCoverageTestExecutionListener.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ_WRITE)
 public @interface RecipeTest {
 }

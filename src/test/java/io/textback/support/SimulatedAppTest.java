@@ -6,12 +6,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The running app as someone trying it without a Twilio account meets it: texts are simulated (kept
  * in the message log), the job executor runs the recipes, H2 in memory, a random port. Every class
  * with this annotation shares one application context, so each test makes its own account and callers.
+ * As these classes use no Twilio stand-in, they run in a thread of their own beside the other tests
+ * (see junit-platform.properties), one class at a time, never beside a test that moves the engine's clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +25,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "textback.public-base-url=" + AppTests.PUBLIC_URL,
         "textback.api-key=" + AppTests.API_KEY})
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = SimulatedAppTest.LOCK, mode = ResourceAccessMode.READ_WRITE)
+@ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
 public @interface SimulatedAppTest {
+
+    /** Held by each class while it runs: one at a time, each test method in turn. */
+    String LOCK = "simulated-app";
 }

@@ -11,15 +11,20 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * The order of test classes (junit-platform.properties): tests of app processes first, so that they
  * start at once beside the others, the longest first; then the classes sharing an application context
- * one after the other, a class that dirties its context last among them; then the rest.
+ * one after the other, a class that dirties its context last among them; then the rest. Classes that
+ * run in a thread of their own start as soon as a thread is free, in this order.
  */
 public class TestClassOrder implements ClassOrderer {
 
     /** Longest first: they run one at a time beside the others. */
     static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "RestartDuringWaitTest",
             "DockerfileReplayTest");
-    static final List<Class<?>> CONTEXTS = List.of(EngineTest.class, RecipeTest.class, ScaledTimeAppTest.class,
-            AppWithTwilioStandInTest.class, SimulatedAppTest.class);
+    /**
+     * The families that move the engine's clock last: until then the simulated app's classes, which
+     * may not run beside them, have run in their own thread.
+     */
+    static final List<Class<?>> CONTEXTS = List.of(SimulatedAppTest.class, ScaledTimeAppTest.class,
+            AppWithTwilioStandInTest.class, EngineTest.class, RecipeTest.class);
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
