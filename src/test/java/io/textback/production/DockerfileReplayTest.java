@@ -19,10 +19,13 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.support.AppClient;
 import io.textback.support.AppProcess;
-import io.textback.support.AppProcessTest;
 import io.textback.support.Postgres;
 import io.textback.support.RequiresService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Maven offline, then the final stage's files, ENV and ENTRYPOINT, started against PostgreSQL as
  * the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
  */
-@AppProcessTest
+// A test of app processes, which builds and starts an image of its own: it runs in a thread of its own
+// beside the other tests, even those of app processes (see AppProcessTest).
+@Tag("app-process")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("image-build")
 class DockerfileReplayTest {
 
     static final Path CONTEXT = Path.of("").toAbsolutePath();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * A test of the app as separate processes ({@link AppProcess}): started, killed and started again as
  * an operator or a crash would. Such a test spends much of its time waiting on those processes, so it
- * runs beside the tests inside the test JVM (see junit-platform.properties), in a second thread: one
+ * runs beside the tests inside the test JVM (see junit-platform.properties), in another thread: one
  * such class at a time (each start of an app takes both cores for seconds), its methods one after the
  * other. It shares nothing with the other tests: its own ports, database and {@link TwilioStandInServer}.
  */

@@ -6,17 +6,18 @@ import java.util.List;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.Tag;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The order of test classes (junit-platform.properties): tests of app processes first, so that they
- * start at once beside the others, the longest first; then the classes sharing an application context
+ * The order of test classes (junit-platform.properties): tests of app processes (tagged
+ * {@code app-process}) first, so that they start at once beside the others, the longest first; then the classes sharing an application context
  * one after the other, a class that dirties its context last among them; then the rest. Classes that
  * run in a thread of their own start as soon as a thread is free, in this order.
  */
 public class TestClassOrder implements ClassOrderer {
 
-    /** Longest first: they run one at a time beside the others. */
+    /** Longest first. */
     static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "RestartDuringWaitTest",
             "DockerfileReplayTest");
     /**
@@ -35,7 +36,7 @@ public class TestClassOrder implements ClassOrderer {
     }
 
     private static int group(ClassDescriptor descriptor) {
-        if (descriptor.isAnnotated(AppProcessTest.class)) {
+        if (descriptor.findRepeatableAnnotations(Tag.class).stream().anyMatch(tag -> tag.value().equals("app-process"))) {
             return 0;
         }
         for (int i = 0; i < CONTEXTS.size(); i++) {
