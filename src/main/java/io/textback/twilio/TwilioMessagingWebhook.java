@@ -2,7 +2,6 @@ package io.textback.twilio;
 
 import io.textback.messaging.InboundTextLog;
 import io.textback.messaging.SendingPolicy;
-import io.textback.messaging.TextStatus;
 import io.textback.messaging.TextingService;
 import java.time.Instant;
 import java.util.Locale;
@@ -58,7 +57,7 @@ class TwilioMessagingWebhook {
     ResponseEntity<Void> status(@RequestParam("MessageSid") String messageSid,
                                 @RequestParam("MessageStatus") String messageStatus,
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
-        texting.statusReported(messageSid, TextStatus.fromProvider(messageStatus),
+        texting.statusReported(messageSid, TwilioStatuses.status(messageStatus),
                 errorCode == null || errorCode.isBlank() ? null : errorCode);
         policy.undelivered(messageSid, errorCode);
         return ResponseEntity.noContent().build();

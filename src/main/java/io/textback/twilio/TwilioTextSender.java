@@ -93,7 +93,7 @@ class TwilioTextSender implements TextSender {
     }
 
     private static TextStatus status(Message message) {
-        return TextStatus.fromProvider(message.getStatus() == null ? "queued" : message.getStatus().toString());
+        return TwilioStatuses.status(message.getStatus() == null ? "queued" : message.getStatus().toString());
     }
 
     /**
