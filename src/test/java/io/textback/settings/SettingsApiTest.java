@@ -55,7 +55,7 @@ class SettingsApiTest {
     @Test
     void savedSettingsAreKeptAndTheNextIncomingCallRingsForTheNewTimeout() throws Exception {
         var saved = app.sendAsAdmin("PUT", settingsPath, form(false, "Hi {{contact.first_name|friend}}!", 25,
-                TextBackSettings.BUILT_IN_RECIPE));
+                TextBackSettings.DEFAULT_RECIPE_KEY));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         JsonNode reloaded = json.readTree(app.getAsAdmin(settingsPath).body());
@@ -67,7 +67,7 @@ class SettingsApiTest {
 
     @Test
     void eachInvalidFieldIsNamedWithItsReasonAndNothingIsSaved() throws Exception {
-        String recipe = TextBackSettings.BUILT_IN_RECIPE;
+        String recipe = TextBackSettings.DEFAULT_RECIPE_KEY;
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "", 15, recipe)),
                 "messageTemplate", "must not be empty");
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "   ", 15, recipe)),
@@ -223,7 +223,7 @@ class SettingsApiTest {
         JsonNode choices = json.readTree(app.getAsAdmin("/api/settings/choices").body());
 
         assertThat(choices.get("recipes")).anySatisfy(r -> assertThat(r.get("key").asText())
-                .isEqualTo(TextBackSettings.BUILT_IN_RECIPE));
+                .isEqualTo(TextBackSettings.DEFAULT_RECIPE_KEY));
         assertThat(choices.get("minTimeoutSeconds").asInt()).isEqualTo(5);
         assertThat(choices.get("maxTimeoutSeconds").asInt()).isEqualTo(60);
         assertThat(choices.get("recommendedMinTimeoutSeconds").asInt()).isEqualTo(10);
