@@ -17,6 +17,7 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
+import io.textback.messaging.MessageTemplate;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,8 +220,13 @@ class SettingsApiTest {
     }
 
     @Test
-    void choicesListTheDeployedRecipesAndTheTimeoutRange() throws Exception {
+    void choicesListTheDeployedRecipesTheTimeoutRangeAndTheMergeFields() throws Exception {
         JsonNode choices = json.readTree(app.getAsAdmin("/api/settings/choices").body());
+
+        // The page's merge-field buttons, from the one list the product fills, in its order.
+        assertThat(choices.get("mergeFields")).extracting(f -> f.get("field").asText() + "=" + f.get("label").asText())
+                .containsExactlyElementsOf(MessageTemplate.FIELDS.stream().map(f -> f.field() + "=" + f.label())
+                        .toList());
 
         assertThat(choices.get("recipes")).anySatisfy(r -> assertThat(r.get("key").asText())
                 .isEqualTo(TextBackSettings.DEFAULT_RECIPE_KEY));
