@@ -17,6 +17,7 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
+import io.textback.messaging.MessageTemplate;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class SettingsApiTest {
     @Test
     void savedSettingsAreKeptAndTheNextIncomingCallRingsForTheNewTimeout() throws Exception {
         var saved = app.sendAsAdmin("PUT", settingsPath, form(false, "Hi {{contact.first_name|friend}}!", 25,
-                TextBackSettings.BUILT_IN_RECIPE));
+                TextBackSettings.DEFAULT_RECIPE_KEY));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         JsonNode reloaded = json.readTree(app.getAsAdmin(settingsPath).body());
@@ -67,7 +68,7 @@ class SettingsApiTest {
 
     @Test
     void eachInvalidFieldIsNamedWithItsReasonAndNothingIsSaved() throws Exception {
-        String recipe = TextBackSettings.BUILT_IN_RECIPE;
+        String recipe = TextBackSettings.DEFAULT_RECIPE_KEY;
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "", 15, recipe)),
                 "messageTemplate", "must not be empty");
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "   ", 15, recipe)),
@@ -219,11 +220,16 @@ class SettingsApiTest {
     }
 
     @Test
-    void choicesListTheDeployedRecipesAndTheTimeoutRange() throws Exception {
+    void choicesListTheDeployedRecipesTheTimeoutRangeAndTheMergeFields() throws Exception {
         JsonNode choices = json.readTree(app.getAsAdmin("/api/settings/choices").body());
 
+        // The page's merge-field buttons, from the one list the product fills, in its order.
+        assertThat(choices.get("mergeFields")).extracting(f -> f.get("field").asText() + "=" + f.get("label").asText())
+                .containsExactlyElementsOf(MessageTemplate.FIELDS.stream().map(f -> f.field() + "=" + f.label())
+                        .toList());
+
         assertThat(choices.get("recipes")).anySatisfy(r -> assertThat(r.get("key").asText())
-                .isEqualTo(TextBackSettings.BUILT_IN_RECIPE));
+                .isEqualTo(TextBackSettings.DEFAULT_RECIPE_KEY));
         assertThat(choices.get("minTimeoutSeconds").asInt()).isEqualTo(5);
         assertThat(choices.get("maxTimeoutSeconds").asInt()).isEqualTo(60);
         assertThat(choices.get("recommendedMinTimeoutSeconds").asInt()).isEqualTo(10);
