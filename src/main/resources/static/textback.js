@@ -2,7 +2,7 @@
 // Shared by the pages: calls to the app's own API with the login's CSRF token, and the account picker.
 
 const textback = (() => {
-  // The same navigation on every page; links keep the chosen account.
+  // The same header on every page: the name, the account picker and the navigation; links keep the chosen account.
   const PAGES = [
     {id: "settings-link", label: "Settings", path: "/"},
     {id: "calls-link", label: "Calls", path: "/calls.html"},
@@ -11,13 +11,19 @@ const textback = (() => {
     {id: "outbox-link", label: "Outbox", path: "/outbox.html"}
   ];
 
-  function renderNavigation() {
-    const nav = document.querySelector("header.bar nav");
-    if (!nav) {
+  function renderHeader() {
+    const bar = document.querySelector("header.bar");
+    if (!bar) {
       return;
     }
+    const select = Object.assign(document.createElement("select"), {id: "account"});
+    const picker = Object.assign(document.createElement("label"), {className: "account-picker"});
+    picker.append("Account ", select);
+    const nav = document.createElement("nav");
+    nav.setAttribute("aria-label", "Pages");
+    bar.replaceChildren(Object.assign(document.createElement("strong"), {className: "brand", textContent: "Textback"}),
+      picker, nav);
     const here = location.pathname === "/index.html" ? "/" : location.pathname;
-    nav.replaceChildren();
     for (const p of PAGES) {
       const a = Object.assign(document.createElement("a"), {id: p.id, href: p.path, textContent: p.label});
       a.dataset.page = p.path;
@@ -34,7 +40,7 @@ const textback = (() => {
     }));
   }
 
-  renderNavigation();
+  renderHeader();
 
   function csrfToken() {
     const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
