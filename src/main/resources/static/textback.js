@@ -47,9 +47,13 @@ const textback = (() => {
     return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
   }
 
-  /** Calls the API; resolves with {ok, status, body} and never throws on an HTTP error. */
+  /**
+   * Calls the API; resolves with {ok, status, body} and never throws on an HTTP error. An error's body
+   * is problem details (RFC 9457): {type, title, status, detail, instance}, plus errors: [{field, reason}]
+   * when fields are wrong.
+   */
   async function api(method, path, body) {
-    const headers = {"Accept": "application/json"};
+    const headers = {"Accept": "application/json, application/problem+json"};
     if (method !== "GET") {
       headers["X-XSRF-TOKEN"] = csrfToken();
     }
@@ -101,20 +105,34 @@ const textback = (() => {
     return current;
   }
 
-  /** Shows each {field, reason} next to its field; clears the others in the given scope. */
+  /** The fields a failed call names, [{field, reason}]; empty when it failed for another reason or succeeded. */
+  function fieldErrors(result) {
+    return !result.ok && result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+  }
+
+  /** Shows each {field, reason} next to its field and clears the others in the scope; says how many it showed. */
   function showErrors(scope, errors) {
+    let shown = 0;
     for (const p of scope.querySelectorAll("[data-error-for]")) {
       const mine = (errors || []).filter(e => e.field === p.dataset.errorFor);
       p.textContent = mine.map(e => e.reason).join("; ");
+      shown += mine.length;
       const input = document.getElementById(p.dataset.errorFor);
       if (input) {
         input.setAttribute("aria-invalid", mine.length > 0 ? "true" : "false");
       }
     }
+    return shown;
   }
 
+  /** What went wrong, for a person: the problem's detail, else its title, else the status. */
   function describeFailure(result) {
     return (result.body && (result.body.detail || result.body.title)) || ("HTTP " + result.status);
+  }
+
+  /** After a failed save: point at the fields marked next to the form, or say what went wrong. */
+  function notSaved(result, shown) {
+    return shown > 0 ? "Not saved: please fix the fields marked above." : "Not saved: " + describeFailure(result);
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -136,5 +154,5 @@ const textback = (() => {
     return iso ? new Date(iso).toLocaleString([], {dateStyle: "medium", timeStyle: "short"}) : "";
   }
 
-  return {api, pickAccount, showErrors, describeFailure, when};
+  return {api, pickAccount, fieldErrors, showErrors, describeFailure, notSaved, when};
 })();
