@@ -1,12 +1,7 @@
 "use strict";
 // Conversations: the callers on the left, one thread on the right; both refresh every few seconds.
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const $ = id => document.getElementById(id);
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async (account, $) => {
   const base = "/api/accounts/" + encodeURIComponent(account.id) + "/conversations";
   const POLL_MS = 3000;
   let current = new URLSearchParams(location.search).get("phone");

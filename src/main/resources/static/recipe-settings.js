@@ -1,12 +1,7 @@
 "use strict";
 // The settings page's business hours, call screening and auto-reply sections (see /api-docs.html for their API).
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const $ = id => document.getElementById(id);
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async (account, $) => {
   const base = "/api/accounts/" + encodeURIComponent(account.id);
   // Like textback.showErrors, but within one section only ("days.MONDAY" shows under "days"), since
   // field names such as recipeKey also name inputs of the form above.

@@ -80,6 +80,16 @@ const textback = (() => {
 
   // Several scripts of one page ask for the account; the picker is filled once.
   let picked;
+  /** Runs a page's code once it is loaded and an account is picked; without an account there is nothing to show. */
+  function onAccountPage(run) {
+    document.addEventListener("DOMContentLoaded", async () => {
+      const account = await pickAccount();
+      if (account) {
+        await run(account, id => document.getElementById(id));
+      }
+    });
+  }
+
   function pickAccount() {
     picked = picked || fillPicker();
     return picked;
@@ -154,5 +164,5 @@ const textback = (() => {
     return iso ? new Date(iso).toLocaleString([], {dateStyle: "medium", timeStyle: "short"}) : "";
   }
 
-  return {api, pickAccount, fieldErrors, showErrors, describeFailure, notSaved, when};
+  return {api, pickAccount, onAccountPage, fieldErrors, showErrors, describeFailure, notSaved, when};
 })();
