@@ -1,12 +1,7 @@
 "use strict";
 // Conversations: the callers on the left, one thread on the right; both refresh every few seconds.
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const $ = id => document.getElementById(id);
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async (account, $) => {
   const base = "/api/accounts/" + encodeURIComponent(account.id) + "/conversations";
   const POLL_MS = 3000;
   let current = new URLSearchParams(location.search).get("phone");
@@ -112,7 +107,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     $("send-reply").disabled = true;
     const result = await textback.api("POST", base + "/" + encodeURIComponent(current) + "/replies", {body});
     $("send-reply").disabled = false;
-    textback.showErrors($("thread"), result.ok ? [] : result.body && result.body.errors);
+    const shown = textback.showErrors($("thread"), textback.fieldErrors(result));
     if (result.ok) {
       $("reply").value = "";
       render(result.body);
@@ -120,7 +115,7 @@ document.addEventListener("DOMContentLoaded", async () => {
       $("reply-outcome").dataset.status = sent.status;
       $("reply-outcome").textContent = "Reply " + statusWords(sent) + ".";
       await loadList();
-    } else if (!result.body || !result.body.errors) {
+    } else if (shown === 0) {
       $("reply-outcome").dataset.status = "error";
       $("reply-outcome").textContent = "Not sent: " + textback.describeFailure(result);
     }

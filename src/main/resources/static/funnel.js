@@ -1,12 +1,7 @@
 "use strict";
 // The recovery funnel: the same numbers as GET /api/accounts/{id}/funnel?days=, as counts, rates and a chart.
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const $ = id => document.getElementById(id);
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async (account, $) => {
   const STAGES = ["missed", "texted", "delivered", "replied", "reached"];
   const COLORS = {missed: "#c62828", texted: "#1f6feb", delivered: "#5b8def", replied: "#8e44ad", reached: "#1a7f37"};
   let chart;

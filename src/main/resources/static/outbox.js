@@ -1,10 +1,6 @@
 "use strict";
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async account => {
   const rows = document.querySelector("#outbox tbody");
 
   async function load() {

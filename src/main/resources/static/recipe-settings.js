@@ -1,22 +1,21 @@
 "use strict";
 // The settings page's business hours, call screening and auto-reply sections (see /api-docs.html for their API).
 
-document.addEventListener("DOMContentLoaded", async () => {
-  const $ = id => document.getElementById(id);
-  const account = await textback.pickAccount();
-  if (!account) {
-    return;
-  }
+textback.onAccountPage(async (account, $) => {
   const base = "/api/accounts/" + encodeURIComponent(account.id);
   // Like textback.showErrors, but within one section only ("days.MONDAY" shows under "days"), since
   // field names such as recipeKey also name inputs of the form above.
   function showErrors(section, errors) {
+    let shown = 0;
     for (const p of section.querySelectorAll("[data-error-for]")) {
       const field = p.dataset.errorFor;
-      p.textContent = (errors || []).filter(e => e.field === field || e.field.startsWith(field + "."))
+      const mine = (errors || []).filter(e => e.field === field || e.field.startsWith(field + "."));
+      p.textContent = mine
           .map(e => (e.field === field ? "" : dayNames[e.field.substring(field.length + 1)] + ": ") + e.reason)
           .join("; ");
+      shown += mine.length;
     }
+    return shown;
   }
   const dayNames = {MONDAY: "Monday", TUESDAY: "Tuesday", WEDNESDAY: "Wednesday", THURSDAY: "Thursday",
     FRIDAY: "Friday", SATURDAY: "Saturday", SUNDAY: "Sunday"};
@@ -89,13 +88,12 @@ document.addEventListener("DOMContentLoaded", async () => {
     }));
     const result = await textback.api("PUT", base + "/business-hours",
         {timeZone: $("timeZone").value, days, closedDays});
-    showErrors(hoursSection, result.body && result.body.errors);
+    const shown = showErrors(hoursSection, textback.fieldErrors(result));
     if (result.ok) {
       fillHours(result.body);
       $("hours-status").textContent = "Saved";
     } else {
-      $("hours-status").textContent = result.status === 400 ? "Not saved: please fix the fields marked above."
-          : "Not saved: " + textback.describeFailure(result);
+      $("hours-status").textContent = textback.notSaved(result, shown);
     }
   });
 
@@ -118,13 +116,12 @@ document.addEventListener("DOMContentLoaded", async () => {
       message: $("auto-reply-message").value,
       recipeKey: $("auto-reply-recipe").value
     });
-    showErrors(replySection, result.body && result.body.errors);
+    const shown = showErrors(replySection, textback.fieldErrors(result));
     if (result.ok) {
       fillAutoReply(result.body);
       $("auto-reply-status").textContent = "Saved";
     } else {
-      $("auto-reply-status").textContent = result.status === 400 ? "Not saved: please fix the fields marked above."
-          : "Not saved: " + textback.describeFailure(result);
+      $("auto-reply-status").textContent = textback.notSaved(result, shown);
     }
   });
 

@@ -62,8 +62,8 @@ document.addEventListener("DOMContentLoaded", async () => {
       quietHoursUntil: $("quietHoursUntil").value,
       timeZone: $("quietHoursTimeZone").value.trim() || null
     });
-    textback.showErrors(form, result.body && result.body.errors);
-    $("rules-status").textContent = result.ok ? "Saved." : "Not saved: " + textback.describeFailure(result);
+    const shown = textback.showErrors(form, textback.fieldErrors(result));
+    $("rules-status").textContent = result.ok ? "Saved." : textback.notSaved(result, shown);
     if (result.ok) {
       fill(result.body);
     }

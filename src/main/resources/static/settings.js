@@ -128,9 +128,7 @@ document.addEventListener("DOMContentLoaded", async () => {
       fill(result.body);
       $("save-status").textContent = "Saved";
     } else {
-      textback.showErrors(form, result.body && result.body.errors);
-      $("save-status").textContent = result.status === 400 ? "Not saved: please fix the fields marked above."
-          : "Not saved: " + textback.describeFailure(result);
+      $("save-status").textContent = textback.notSaved(result, textback.showErrors(form, textback.fieldErrors(result)));
     }
   });
 
@@ -147,10 +145,11 @@ document.addEventListener("DOMContentLoaded", async () => {
     outcome.textContent = "Sending…";
     const result = await textback.api("POST", base + "/test-messages",
         {to: $("test-to").value, messageTemplate: message.value});
-    textback.showErrors(section, result.body && result.body.errors);
-    if (result.status === 400) {
+    const errors = textback.fieldErrors(result);
+    textback.showErrors(section, errors);
+    if (errors.length > 0) {
       outcome.textContent = "";
-      const messageErrors = (result.body.errors || []).filter(e => e.field === "messageTemplate");
+      const messageErrors = errors.filter(e => e.field === "messageTemplate");
       if (messageErrors.length > 0) {
         outcome.textContent = "Fix the message first: " + messageErrors.map(e => e.reason).join("; ");
       }
@@ -197,9 +196,9 @@ document.addEventListener("DOMContentLoaded", async () => {
     const data = new FormData();
     data.append("file", file);
     const result = await textback.api("PUT", base + "/voicemail-greeting", data);
-    textback.showErrors(section, result.body && result.body.errors);
+    const shown = textback.showErrors(section, textback.fieldErrors(result));
     $("greeting-outcome").textContent = result.ok ? "Uploaded: callers now hear " + result.body.fileName + "."
-        : result.status === 400 ? "" : "Not uploaded: " + textback.describeFailure(result);
+        : shown > 0 ? "" : "Not uploaded: " + textback.describeFailure(result);
     if (result.ok) {
       $("greeting-file").value = "";
       showGreeting();
@@ -216,8 +215,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("simulate").addEventListener("click", async () => {
     const section = $("simulate").closest("section");
     const result = await textback.api("POST", base + "/simulated-calls", {from: $("simulate-from").value});
-    textback.showErrors(section, result.body && result.body.errors);
-    if (result.status === 400) {
+    if (textback.showErrors(section, textback.fieldErrors(result)) > 0) {
       $("simulate-outcome").textContent = "";
       return;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.textback.system.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,18 @@ public class AccountRepository {
     public boolean textBackEnabled(String id) {
         return jdbc.sql("select text_back_enabled from account where id = ?").param(id).query(Boolean.class)
                 .optional().orElse(false);
+    }
+
+    /** The account, or {@link NotFound} naming it: what every request about one account starts with. */
+    public Account require(String id) {
+        return findById(id).orElseThrow(() -> new NotFound("no account '" + id + "'"));
+    }
+
+    /** Whether the account exists, or {@link NotFound} naming it; cheaper than loading it. */
+    public void requireExists(String id) {
+        if (!exists(id)) {
+            throw new NotFound("no account '" + id + "'");
+        }
     }
 
     public boolean exists(String id) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.textback.system.InvalidInput;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,23 +18,29 @@ public class AccountService {
         this.accounts = accounts;
     }
 
-    /** Creates the account with default settings, or says which field is wrong. */
+    /** Creates the account with default settings, or an {@link InvalidInput} naming the wrong fields. */
     @Transactional
     public Account create(NewAccount request) {
         if (accounts.exists(request.id())) {
-            throw new InvalidAccountException("id", "account '" + request.id() + "' already exists");
+            throw InvalidInput.conflict("id", "account '" + request.id() + "' already exists");
         }
-        List<String> numbers = normalise("numbers", request.numbers());
-        List<String> forwarding = normalise("forwardingNumbers",
+        var errors = new InvalidInput.Errors();
+        List<String> numbers = normalise(errors, "numbers", request.numbers() == null ? List.of() : request.numbers());
+        if (request.numbers() == null || request.numbers().isEmpty()) {
+            errors.add("numbers", InvalidInput.REQUIRED);
+        }
+        List<String> forwarding = normalise(errors, "forwardingNumbers",
                 request.forwardingNumbers() == null ? List.of() : request.forwardingNumbers());
         String defaultNumber = request.defaultNumber() == null || request.defaultNumber().isBlank()
-                ? numbers.get(0) : normalise("defaultNumber", List.of(request.defaultNumber())).get(0);
-        if (!numbers.contains(defaultNumber)) {
-            throw new InvalidAccountException("defaultNumber", "must be one of the account's numbers");
+                ? (numbers.isEmpty() ? null : numbers.get(0))
+                : errors.check(() -> PhoneNumbers.toE164("defaultNumber", request.defaultNumber()));
+        if (defaultNumber != null && !numbers.isEmpty() && !numbers.contains(defaultNumber)) {
+            errors.add("defaultNumber", "must be one of the account's numbers");
         }
+        errors.throwIfAny();
         List<String> taken = accounts.numbersInUse(numbers);
         if (!taken.isEmpty()) {
-            throw new InvalidAccountException("numbers", "already belong to another account: " + taken);
+            throw InvalidInput.conflict("numbers", "already belong to another account: " + taken);
         }
         var defaults = TextBackSettings.defaults();
         var settings = request.recipeKey() == null || request.recipeKey().isBlank() ? defaults
@@ -46,29 +52,17 @@ public class AccountService {
         return account;
     }
 
-    private static List<String> normalise(String field, List<String> raw) {
+    /** Each number in E.164, duplicates dropped; a bad one is named by its place in the list. */
+    private static List<String> normalise(InvalidInput.Errors errors, String field, List<String> raw) {
         var result = new LinkedHashSet<String>();
-        for (String number : raw) {
-            try {
-                result.add(PhoneNumbers.toE164(number));
-            } catch (InvalidPhoneNumberException e) {
-                throw new InvalidAccountException(field, e.getMessage());
+        for (int i = 0; i < raw.size(); i++) {
+            String item = field + "[" + i + "]";
+            String number = raw.get(i);
+            String e164 = errors.check(() -> PhoneNumbers.toE164(item, number));
+            if (e164 != null) {
+                result.add(e164);
             }
         }
         return new ArrayList<>(result);
-    }
-
-    /** A field of an account request that cannot be accepted, and why. */
-    public static class InvalidAccountException extends RuntimeException {
-        private final String field;
-
-        public InvalidAccountException(String field, String reason) {
-            super(reason);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
     }
 }

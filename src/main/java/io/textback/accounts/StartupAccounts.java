@@ -3,6 +3,7 @@ package io.textback.accounts;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.textback.system.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -45,8 +46,8 @@ class StartupAccounts {
                         account.numbers());
             } catch (DuplicateKeyException e) {
                 log.debug("Account '{}' was created by another node", account.id());
-            } catch (AccountService.InvalidAccountException e) {
-                log.error("Account '{}' from configuration not created: {}: {}", account.id(), e.field(), e.getMessage());
+            } catch (InvalidInput e) {
+                log.error("Account '{}' from configuration not created: {}", account.id(), e.getMessage());
             }
         }
     }

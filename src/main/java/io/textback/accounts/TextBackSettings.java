@@ -14,9 +14,13 @@ public record TextBackSettings(
     public static final int MIN_TIMEOUT_SECONDS = 5;
     public static final int MAX_TIMEOUT_SECONDS = 60;
     public static final int MAX_MESSAGE_LENGTH = 1600;
-    public static final String BUILT_IN_RECIPE = "missed-call-text-back";
+    /**
+     * The recipe a new account runs: the built-in one, {@code bpmn/missed-call-text-back.bpmn}. The one
+     * key of it in the code (the recipes refer to it here, since accounts may not depend on them).
+     */
+    public static final String DEFAULT_RECIPE_KEY = "missed-call-text-back";
 
     public static TextBackSettings defaults() {
-        return new TextBackSettings(true, DEFAULT_MESSAGE, DEFAULT_TIMEOUT_SECONDS, BUILT_IN_RECIPE);
+        return new TextBackSettings(true, DEFAULT_MESSAGE, DEFAULT_TIMEOUT_SECONDS, DEFAULT_RECIPE_KEY);
     }
 }

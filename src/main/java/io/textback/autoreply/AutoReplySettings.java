@@ -5,9 +5,10 @@ public record AutoReplySettings(boolean enabled, String message, String recipeKe
 
     public static final String DEFAULT_MESSAGE =
             "Thanks for your text! {{business.name}} will get back to you as soon as we can.";
-    public static final String DEFAULT_RECIPE = "auto-reply";
+    /** The shipped auto-reply recipe, {@code bpmn/auto-reply.bpmn}: the one key of it in the code. */
+    public static final String DEFAULT_RECIPE_KEY = "auto-reply";
 
     public static AutoReplySettings defaults() {
-        return new AutoReplySettings(false, DEFAULT_MESSAGE, DEFAULT_RECIPE);
+        return new AutoReplySettings(false, DEFAULT_MESSAGE, DEFAULT_RECIPE_KEY);
     }
 }

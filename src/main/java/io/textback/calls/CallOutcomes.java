@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.textback.messaging.Refusal;
 import io.textback.messaging.TextMessage;
 import io.textback.messaging.TextStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,8 @@ public class CallOutcomes {
 
     /**
      * What "Send text" achieved: texted, or why not (opted out, limit reached, landline, invalid number,
-     * Twilio's refusal with its code). An attempt still unsettled (to be retried) changes nothing.
+     * Twilio's refusal with its code), as the text's status and refusal say. An attempt still unsettled
+     * (to be retried) changes nothing.
      */
     public void textResult(String callSid, TextMessage text) {
         if (callSid == null) {
@@ -59,7 +61,7 @@ public class CallOutcomes {
             case LIMIT_REACHED -> outcome = CallOutcome.LIMIT_REACHED;
             case LANDLINE -> outcome = CallOutcome.LANDLINE;
             case FAILED -> {
-                outcome = refusal(text.errorCode());
+                outcome = refusal(Refusal.fromLabel(text.refusal()));
                 detail = text.errorCode() == null ? text.errorMessage()
                         : text.errorCode() + (text.errorMessage() == null ? "" : " " + text.errorMessage());
             }
@@ -125,15 +127,15 @@ public class CallOutcomes {
                 .param("callSid", callSid).param("replacing", replacing).update();
     }
 
-    private static CallOutcome refusal(String twilioCode) {
-        if (twilioCode == null) {
+    private static CallOutcome refusal(Refusal refusal) {
+        if (refusal == null) {
             return CallOutcome.TWILIO_REFUSED;
         }
-        return switch (twilioCode) {
-            case "21211" -> CallOutcome.INVALID_NUMBER;
-            case "21610" -> CallOutcome.OPTED_OUT;
-            case "21614", "30006" -> CallOutcome.LANDLINE;
-            default -> CallOutcome.TWILIO_REFUSED;
+        return switch (refusal) {
+            case INVALID_NUMBER -> CallOutcome.INVALID_NUMBER;
+            case UNSUBSCRIBED -> CallOutcome.OPTED_OUT;
+            case NOT_TEXTABLE -> CallOutcome.LANDLINE;
+            case CHANNEL_UNAVAILABLE, OTHER -> CallOutcome.TWILIO_REFUSED;
         };
     }
 

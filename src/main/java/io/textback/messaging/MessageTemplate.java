@@ -1,8 +1,10 @@
 package io.textback.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Fills merge fields such as {@code {{contact.first_name}}} or, with a fallback for an unknown or
@@ -24,8 +26,12 @@ public final class MessageTemplate {
     public record Field(String field, String label) {
     }
 
-    /** Every merge field this product fills, in the order the settings page offers them. */
-    public static final java.util.List<Field> FIELDS = java.util.List.of(
+    /**
+     * Every merge field this product fills, in the order the settings page offers them: the one list.
+     * Saving a message checks against it, the settings page gets it from {@code /api/settings/choices},
+     * and the "Send text" element template's copy (Modeler reads only JSON) is tested against it.
+     */
+    public static final List<Field> FIELDS = List.of(
             new Field(CONTACT_FIRST_NAME, "First name"),
             new Field(CONTACT_LAST_NAME, "Last name"),
             new Field(CONTACT_NAME, "Full name"),
@@ -57,8 +63,8 @@ public final class MessageTemplate {
     }
 
     /** The merge fields a template uses that this product does not know, so a typo is caught on save. */
-    public static java.util.List<String> unknownFields(String template) {
-        var known = FIELDS.stream().map(Field::field).collect(java.util.stream.Collectors.toSet());
+    public static List<String> unknownFields(String template) {
+        var known = FIELDS.stream().map(Field::field).collect(Collectors.toSet());
         return FIELD.matcher(template).results().map(r -> r.group(1)).filter(f -> !known.contains(f)).distinct()
                 .toList();
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 
 import io.textback.accounts.Account;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SendingPolicy {
-
-    // Twilio's "cannot receive SMS" errors: on a send (21614) and in a delivery report (30006).
-    private static final Set<String> NOT_TEXTABLE = Set.of("21614", "30006");
 
     private final SendingRulesRepository rules;
     private final LineTypes lineTypes;
@@ -58,19 +54,19 @@ public class SendingPolicy {
         return Optional.empty();
     }
 
-    /** Twilio refused a text (or reported it undeliverable) because the number cannot receive texts. */
-    public void refused(String accountId, String to, String twilioErrorCode) {
-        if (twilioErrorCode != null && NOT_TEXTABLE.contains(twilioErrorCode)) {
+    /** The provider refused a text (or reported it undeliverable): one that cannot receive texts is a landline. */
+    public void refused(String accountId, String to, Refusal refusal) {
+        if (refusal == Refusal.NOT_TEXTABLE) {
             knownLineTypes.store(accountId, to, LineTypes.LANDLINE, Instant.now());
         }
     }
 
-    /** A delivery report's error for a text we sent, found by Twilio's message SID. */
-    public void undelivered(String messageSid, String twilioErrorCode) {
-        if (twilioErrorCode != null && NOT_TEXTABLE.contains(twilioErrorCode)) {
-            jdbc.sql("select account_id, to_number from text_message where provider_sid = ?").param(messageSid)
+    /** A delivery report's refusal for a text we sent, found by the provider's id for it. */
+    void undelivered(String providerSid, Refusal refusal) {
+        if (refusal == Refusal.NOT_TEXTABLE) {
+            jdbc.sql("select account_id, to_number from text_message where provider_sid = ?").param(providerSid)
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                    .ifPresent(text -> refused(text[0], text[1], twilioErrorCode));
+                    .ifPresent(text -> refused(text[0], text[1], refusal));
         }
     }
 

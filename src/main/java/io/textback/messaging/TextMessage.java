@@ -16,6 +16,8 @@ public record TextMessage(
         String providerSid,
         String errorCode,
         String errorMessage,
+        /** Why the provider refused the text or reported it undeliverable, as a {@link Refusal} label; else null */
+        String refusal,
         Instant createdAt,
         Instant updatedAt,
         /** sms or whatsapp */

@@ -50,9 +50,9 @@ public class TextMessageLog {
 
     void record(long id, SendResult result, Instant now) {
         jdbc.sql("update text_message set status = ?, provider_sid = ?, error_code = ?, error_message = ?,"
-                        + " updated_at = ? where id = ?")
+                        + " refusal = ?, updated_at = ? where id = ?")
                 .params(result.status().label(), result.providerSid(), result.errorCode(),
-                        truncate(result.errorMessage()), Timestamp.from(now), id)
+                        truncate(result.errorMessage()), label(result.refusal()), Timestamp.from(now), id)
                 .update();
     }
 
@@ -61,27 +61,31 @@ public class TextMessageLog {
      * stands (queued, sent, then delivered, undelivered or failed), so reports arriving out of order
      * never move it back. Returns the number of entries changed.
      */
-    int advanceStatus(String providerSid, TextStatus status, String errorCode, Instant now) {
+    int advanceStatus(String providerSid, TextStatus status, String errorCode, Refusal refusal, Instant now) {
         var behind = Arrays.stream(TextStatus.values()).filter(s -> s.advancesTo(status)).map(TextStatus::label).toList();
         return jdbc.sql("update text_message set status = :status, error_code = coalesce(:code, error_code),"
+                        + " refusal = coalesce(:refusal, refusal),"
                         + " updated_at = :now where provider_sid = :sid and status in (:behind)")
-                .param("status", status.label()).param("code", errorCode).param("now", Timestamp.from(now))
+                .param("status", status.label()).param("code", errorCode).param("refusal", label(refusal))
+                .param("now", Timestamp.from(now))
                 .param("sid", providerSid).param("behind", behind)
                 .update();
     }
 
-    void insertReport(String providerSid, TextStatus status, String errorCode, Instant now) {
-        jdbc.sql("insert into text_status_report (provider_sid, status, error_code, received_at) values (?, ?, ?, ?)")
-                .params(providerSid, status.label(), errorCode, Timestamp.from(now)).update();
+    void insertReport(String providerSid, TextStatus status, String errorCode, Refusal refusal, Instant now) {
+        jdbc.sql("insert into text_status_report (provider_sid, status, error_code, refusal, received_at)"
+                        + " values (?, ?, ?, ?, ?)")
+                .params(providerSid, status.label(), errorCode, label(refusal), Timestamp.from(now)).update();
     }
 
-    record StatusReport(TextStatus status, String errorCode) {
+    record StatusReport(TextStatus status, String errorCode, Refusal refusal) {
     }
 
     List<StatusReport> reportsFor(String providerSid) {
-        return jdbc.sql("select status, error_code from text_status_report where provider_sid = ? order by id")
+        return jdbc.sql("select status, error_code, refusal from text_status_report where provider_sid = ? order by id")
                 .param(providerSid)
-                .query((rs, n) -> new StatusReport(TextStatus.fromLabel(rs.getString(1)), rs.getString(2))).list();
+                .query((rs, n) -> new StatusReport(TextStatus.fromLabel(rs.getString(1)), rs.getString(2),
+                        Refusal.fromLabel(rs.getString(3)))).list();
     }
 
     /** Provider ids already logged for texts between these numbers: a lookup must not claim them for another text. */
@@ -110,6 +114,10 @@ public class TextMessageLog {
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> load(rs)).list();
     }
 
+    private static String label(Refusal refusal) {
+        return refusal == null ? null : refusal.label();
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
@@ -118,7 +126,8 @@ public class TextMessageLog {
         return new TextMessage(rs.getLong("id"), rs.getString("account_id"), rs.getString("call_sid"),
                 rs.getString("process_instance_id"), rs.getString("to_number"), rs.getString("from_number"),
                 rs.getString("body"), rs.getInt("segments"), rs.getString("status"), rs.getString("provider_sid"),
-                rs.getString("error_code"), rs.getString("error_message"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("error_code"), rs.getString("error_message"), rs.getString("refusal"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("channel"));
     }
 }

@@ -48,16 +48,4 @@ public enum TextStatus {
     public boolean advancesTo(TextStatus next) {
         return next.progress > progress;
     }
-
-    /** Maps Twilio's message status names onto ours. */
-    public static TextStatus fromProvider(String providerStatus) {
-        return switch (providerStatus.toLowerCase(Locale.ROOT)) {
-            case "accepted", "scheduled", "queued", "sending" -> QUEUED;
-            case "sent" -> SENT;
-            case "delivered", "read" -> DELIVERED;
-            case "undelivered" -> UNDELIVERED;
-            case "failed", "canceled" -> FAILED;
-            default -> QUEUED;
-        };
-    }
 }

@@ -35,7 +35,6 @@ public class TextingService {
     private static final Logger log = LoggerFactory.getLogger(TextingService.class);
     // Twilio's clock and ours differ a little: a lookup looks this much further back than the first attempt.
     private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(2);
-    private static final String UNSUBSCRIBED = "21610";
 
     private final TextSender sender;
     private final TextMessageLog messages;
@@ -156,7 +155,8 @@ public class TextingService {
         }
         if (from == null) {
             long id = existing.map(TextMessage::id).orElseGet(() -> insert(request, sendKey, text, TextStatus.FAILED));
-            var noSender = SendResult.refused(null, "no WhatsApp sender is set for this account");
+            var noSender = SendResult.refused(Refusal.CHANNEL_UNAVAILABLE, null,
+                    "no WhatsApp sender is set for this account");
             return new Prepared(request, id, text, Step.RECORD, noSender, TextStatus.FAILED, null);
         }
         if (contact.map(Contact::optedOut).orElse(false)) {
@@ -220,12 +220,13 @@ public class TextingService {
         if (result.status() == TextStatus.FAILED) {
             Request request = prepared.request();
             log.warn("Twilio refused the text to {}: {} {}", request.to(), result.errorCode(), result.errorMessage());
-            if (UNSUBSCRIBED.equals(result.errorCode())) {
+            if (result.refusal() == Refusal.UNSUBSCRIBED) {
                 contacts.setOptedOut(request.account().id(), request.to(), true);
             }
-            policy.refused(request.account().id(), request.to(), result.errorCode());
+            policy.refused(request.account().id(), request.to(), result.refusal());
             if (text.channel() == Channel.WHATSAPP && request.channel() == Channel.WHATSAPP_THEN_SMS) {
-                // WhatsApp refused (63016: outside the 24-hour window, or not on WhatsApp): the SMS goes instead.
+                // WhatsApp refused (mostly the channel is unavailable: outside the 24-hour window, or not on
+                // WhatsApp; but whatever the reason): the SMS goes instead.
                 ownTransaction.executeWithoutResult(tx -> messages.record(id, result, Instant.now()));
                 return deliver(ownTransaction.execute(tx -> prepare(request, Channel.SMS, smsKey(request),
                         request.account().defaultNumber())));
@@ -255,12 +256,16 @@ public class TextingService {
     }
 
     /**
-     * A delivery report from the provider. It is kept before it is applied, so that one arriving
-     * before its text's send has committed is applied when that commit happens.
+     * A delivery report from the provider: the provider's error code as data, and the refusal it means
+     * (null when the report names no error). It is kept before it is applied, so that one arriving
+     * before its text's send has committed is applied when that commit happens. A number that cannot
+     * receive texts is known as such for the next text.
      */
-    public void statusReported(String providerSid, TextStatus status, String errorCode) {
-        ownTransaction.executeWithoutResult(tx -> messages.insertReport(providerSid, status, errorCode, Instant.now()));
-        messages.advanceStatus(providerSid, status, errorCode, Instant.now());
+    public void statusReported(String providerSid, TextStatus status, String errorCode, Refusal refusal) {
+        ownTransaction.executeWithoutResult(tx -> messages.insertReport(providerSid, status, errorCode, refusal,
+                Instant.now()));
+        messages.advanceStatus(providerSid, status, errorCode, refusal, Instant.now());
+        policy.undelivered(providerSid, refusal);
     }
 
     /** The text a template gives for one caller, with what the business knows about them. */
@@ -284,7 +289,7 @@ public class TextingService {
 
     private void applyEarlierReports(String providerSid) {
         for (var report : messages.reportsFor(providerSid)) {
-            messages.advanceStatus(providerSid, report.status(), report.errorCode(), Instant.now());
+            messages.advanceStatus(providerSid, report.status(), report.errorCode(), report.refusal(), Instant.now());
         }
     }
 

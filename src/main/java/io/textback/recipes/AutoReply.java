@@ -1,19 +1,15 @@
 package io.textback.recipes;
 
+import io.textback.autoreply.AutoReplySettings;
+
 /**
  * {@code bpmn/auto-reply.bpmn}: answers a text to the business once per texter and day with the
- * account's auto-reply message; never a STOP, START or HELP, never an opted-out number. Started by
- * the message {@link #START_MESSAGE}, with {@code accountId}, {@code caller}, {@code businessNumber},
- * {@link #BODY} and {@link #RECEIVED_AT}.
+ * account's auto-reply message; never a STOP, START or HELP, never an opted-out number. Started as
+ * {@link InboundTextStart} says. Its key is the auto-reply recipe accounts run unless they choose another.
  */
 public final class AutoReply {
 
-    public static final String KEY = "auto-reply";
-    public static final String START_MESSAGE = "InboundText";
-    /** The text as received. */
-    public static final String BODY = "body";
-    /** When it arrived (ISO-8601). */
-    public static final String RECEIVED_AT = "receivedAt";
+    public static final String KEY = AutoReplySettings.DEFAULT_RECIPE_KEY;
 
     public enum Element {
         TextReceived, Keyword, KeywordEnd, OptedOut, OptedOutEnd, FirstToday, AlreadyAnswered, SendAutoReply,

@@ -45,6 +45,6 @@ public class AutoReplyRecipes {
         return process != null && process.getChildElementsByType(StartEvent.class).stream()
                 .flatMap(start -> start.getEventDefinitions().stream())
                 .anyMatch(e -> e instanceof MessageEventDefinition m && m.getMessage() != null
-                        && AutoReply.START_MESSAGE.equals(m.getMessage().getName()));
+                        && InboundTextStart.START_MESSAGE.equals(m.getMessage().getName()));
     }
 }

@@ -34,8 +34,8 @@ class CallLoggingInEngine extends AbstractProcessEnginePlugin {
 
     private static void label(DelegateInvocation invocation) {
         if (invocation.getContextExecution() instanceof DelegateExecution execution) {
-            Object accountId = execution.getVariable(RecipeContract.ACCOUNT_ID);
-            CallLogContext.call(execution.getProcessBusinessKey(), accountId == null ? null : accountId.toString());
+            CallLogContext.call(execution.getProcessBusinessKey(),
+                    RecipeContract.ACCOUNT_ID.from(execution).orElse(null));
             CallLogContext.processInstance(execution.getProcessInstanceId());
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Business hours?": sets {@code inBusinessHours} (true while the account is open, by its business
- * hours and the engine's clock) for a gateway to ask, and {@code nextOpening} (ISO-8601) for a timer
+ * hours and the engine's clock) for a gateway to ask, and {@code nextOpening} (a date) for a timer
  * that waits until the business opens; a business that is never open gives "now", so nothing waits forever.
  */
 @Component("checkBusinessHours")
@@ -24,15 +24,12 @@ class CheckBusinessHoursDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object accountId = execution.getVariable(RecipeContract.ACCOUNT_ID);
-        if (accountId == null) {
-            throw new ProcessEngineException("Business hours? needs the variable 'accountId'");
-        }
-        Account account = check.account(accountId.toString());
+        String accountId = RecipeContract.ACCOUNT_ID.from(execution).orElseThrow(() ->
+                new ProcessEngineException("Business hours? needs the variable '" + RecipeContract.ACCOUNT_ID + "'"));
+        Account account = check.account(accountId);
         BusinessHours hours = check.hoursOf(account);
         var now = BusinessHoursCheck.now();
-        execution.setVariable(RecipeContract.IN_BUSINESS_HOURS, hours.isOpen(now));
-        execution.setVariable(RecipeContract.NEXT_OPENING,
-                hours.nextOpening(now).map(opens -> opens.toInstant()).orElse(now).toString());
+        RecipeContract.IN_BUSINESS_HOURS.set(execution, hours.isOpen(now));
+        RecipeContract.NEXT_OPENING.set(execution, hours.nextOpening(now).map(opens -> opens.toInstant()).orElse(now));
     }
 }

@@ -7,7 +7,6 @@ import io.textback.accounts.Account;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second start contract: a text to one of an account's numbers starts the account's auto-reply
- * recipe (when switched on) through its message start event {@value AutoReply#START_MESSAGE}, with
- * the variables {@code accountId}, {@code caller} (who texted), {@code businessNumber} (the number
- * texted), {@code body} and {@code receivedAt}.
+ * recipe (when switched on) through its message start event, with the variables of {@link InboundTextStart}.
  */
 @Component
 public class InboundTexts {
@@ -53,21 +50,17 @@ public class InboundTexts {
         var definition = recipes.latest(autoReply.recipeKey());
         if (definition.isEmpty()) {
             log.warn("Account {} has auto-reply on, but recipe '{}' is not deployed with a start event for {}",
-                    account.id(), autoReply.recipeKey(), AutoReply.START_MESSAGE);
+                    account.id(), autoReply.recipeKey(), InboundTextStart.START_MESSAGE);
             return Optional.empty();
         }
-        var variables = Variables.createVariables()
-                .putValue(RecipeContract.ACCOUNT_ID, account.id())
-                .putValue(RecipeContract.CALLER, from)
-                .putValue(RecipeContract.BUSINESS_NUMBER, to)
-                .putValue(AutoReply.BODY, body)
-                .putValue(AutoReply.RECEIVED_AT, ClockUtil.getCurrentTime().toInstant().toString());
+        var start = new InboundTextStart(account.id(), from, to, body, ClockUtil.getCurrentTime().toInstant());
         try {
-            return Optional.of(ownTransaction.execute(tx -> runtime.createMessageCorrelation(AutoReply.START_MESSAGE)
+            return Optional.of(ownTransaction.execute(tx -> runtime
+                    .createMessageCorrelation(InboundTextStart.START_MESSAGE)
                     .processDefinitionId(definition.get().getId())
                     // Cockpit finds a texter's auto-replies by their number.
                     .processInstanceBusinessKey(from)
-                    .setVariables(variables)
+                    .setVariables(start.toVariables())
                     .correlateStartMessage()));
         } catch (RuntimeException e) {
             log.error("Auto-reply recipe '{}' of account {} could not start for a text from {}: {}",

@@ -28,8 +28,8 @@ public class RecipeMessages {
 
     private int correlate(String message, String accountId, String caller) {
         return runtime.createMessageCorrelation(message)
-                .processInstanceVariableEquals(RecipeContract.ACCOUNT_ID, accountId)
-                .processInstanceVariableEquals(RecipeContract.CALLER, caller)
+                .processInstanceVariableEquals(RecipeContract.ACCOUNT_ID.name(), accountId)
+                .processInstanceVariableEquals(RecipeContract.CALLER.name(), caller)
                 .correlateAllWithResult()
                 .size();
     }

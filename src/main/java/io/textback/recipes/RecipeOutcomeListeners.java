@@ -110,19 +110,18 @@ class RecipeOutcomeListeners extends AbstractProcessEnginePlugin {
     }
 
     private static String callSid(DelegateExecution execution) {
-        Object callSid = execution.getVariable(RecipeContract.CALL_SID);
-        return callSid != null ? callSid.toString() : execution.getProcessBusinessKey();
+        return MissedCallStart.CALL_SID.from(execution).orElseGet(execution::getProcessBusinessKey);
     }
 
     /** "held until 08:00 America/New_York": the end of the hold on the caller's clock. */
     private String heldUntil(DelegateExecution execution, Instant dueAt) {
-        Object accountId = execution.getVariable(RecipeContract.ACCOUNT_ID);
-        Object caller = execution.getVariable(RecipeContract.CALLER);
+        String accountId = RecipeContract.ACCOUNT_ID.from(execution).orElse(null);
+        String caller = RecipeContract.CALLER.from(execution).orElse(null);
         if (dueAt == null || accountId == null || caller == null) {
             return null;
         }
-        return accounts.findById(accountId.toString()).map(account -> {
-            ZoneId zone = zones.of(account, caller.toString());
+        return accounts.findById(accountId).map(account -> {
+            ZoneId zone = zones.of(account, caller);
             return "held until " + HOURS.format(dueAt.atZone(zone)) + " " + zone.getId();
         }).orElse(null);
     }

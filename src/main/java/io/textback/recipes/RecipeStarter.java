@@ -6,12 +6,11 @@ import io.textback.accounts.Account;
 import io.textback.calls.CallRecipes;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * The recipes' side of a call: starts an account's recipe for a missed call, with the variables of
- * the recipe contract, and passes an answered call on to the recipes waiting on that caller.
+ * {@link MissedCallStart}, and passes an answered call on to the recipes waiting on that caller.
  */
 @Component
 public class RecipeStarter implements CallRecipes {
@@ -33,16 +32,10 @@ public class RecipeStarter implements CallRecipes {
     /** The new instance; its business key is the call's id, so Cockpit finds a recipe by CallSid. */
     public ProcessInstance start(Account account, String callSid, String caller, String businessNumber,
                                  String missedReason, Instant calledAt) {
-        var variables = Variables.createVariables()
-                .putValue(RecipeContract.CALL_SID, callSid)
-                .putValue(RecipeContract.ACCOUNT_ID, account.id())
-                .putValue(RecipeContract.CALLER, caller)
-                .putValue(RecipeContract.BUSINESS_NUMBER, businessNumber)
-                .putValue(RecipeContract.MISSED_REASON, missedReason)
-                .putValue(RecipeContract.CALLED_AT, calledAt.toString());
+        var start = new MissedCallStart(callSid, account.id(), caller, businessNumber, missedReason, calledAt);
         return runtime.createProcessInstanceByKey(account.settings().recipeKey())
                 .businessKey(callSid)
-                .setVariables(variables)
+                .setVariables(start.toVariables())
                 .execute();
     }
 

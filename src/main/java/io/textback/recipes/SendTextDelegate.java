@@ -31,11 +31,12 @@ class SendTextDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String accountId = (String) execution.getVariable(RecipeContract.ACCOUNT_ID);
-        String caller = (String) execution.getVariable(RecipeContract.CALLER);
+        String accountId = RecipeContract.ACCOUNT_ID.from(execution).orElse(null);
+        String caller = RecipeContract.CALLER.from(execution).orElse(null);
         if (accountId == null || caller == null) {
             throw new ProcessEngineException("Send text needs the variables 'accountId' and 'caller'");
         }
+        String callSid = MissedCallStart.CALL_SID.from(execution).orElse(null);
         Account account = accounts.findById(accountId)
                 .orElseThrow(() -> new ProcessEngineException("Send text: no account '" + accountId + "'"));
         Object message = execution.getVariableLocal(SendTextTask.INPUT_MESSAGE);
@@ -43,11 +44,11 @@ class SendTextDelegate implements JavaDelegate {
                 ? account.settings().messageTemplate() : message.toString();
         var job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
         String sendKey = job != null ? "job:" + job.getId() : "activity:" + execution.getActivityInstanceId();
-        var attempt = texting.attempt(new TextingService.Request(sendKey, account, caller, template,
-                (String) execution.getVariable(RecipeContract.CALL_SID), execution.getProcessInstanceId()));
+        var attempt = texting.attempt(new TextingService.Request(sendKey, account, caller, template, callSid,
+                execution.getProcessInstanceId()));
         var sent = texting.record(attempt);
-        outcomes.textResult((String) execution.getVariable(RecipeContract.CALL_SID), sent);
-        execution.setVariable(RecipeContract.TEXT_STATUS, sent.status());
-        execution.setVariable(RecipeContract.TEXT_MESSAGE_ID, sent.id());
+        outcomes.textResult(callSid, sent);
+        RecipeContract.TEXT_STATUS.set(execution, sent.status());
+        RecipeContract.TEXT_MESSAGE_ID.set(execution, sent.id());
     }
 }

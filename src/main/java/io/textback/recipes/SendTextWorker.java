@@ -29,6 +29,7 @@ import io.textback.recipes.SendTextTask.RetryCycle;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.slf4j.Logger;
@@ -229,8 +230,8 @@ public class SendTextWorker implements SmartLifecycle {
     private List<LockedExternalTask> fetch(int max) {
         return externalTasks.fetchAndLock(max, workerId, true)
                 .topic(SendTextTask.TOPIC, lock.toMillis())
-                .variables(RecipeContract.ACCOUNT_ID, RecipeContract.CALLER, RecipeContract.CALL_SID,
-                        SendTextTask.INPUT_MESSAGE)
+                .variables(RecipeContract.ACCOUNT_ID.name(), RecipeContract.CALLER.name(),
+                        MissedCallStart.CALL_SID.name(), SendTextTask.INPUT_MESSAGE)
                 .execute();
     }
 
@@ -317,28 +318,27 @@ public class SendTextWorker implements SmartLifecycle {
 
     private void complete(Sent one) {
         var text = texting.record(one.attempt());
-        Object callSid = one.task().getVariables().get(RecipeContract.CALL_SID);
-        outcomes.textResult(callSid == null ? null : callSid.toString(), text);
-        externalTasks.complete(one.task().getId(), workerId, Map.of(
-                RecipeContract.TEXT_STATUS, text.status(), RecipeContract.TEXT_MESSAGE_ID, text.id()));
+        outcomes.textResult(MissedCallStart.CALL_SID.from(one.task()).orElse(null), text);
+        var result = Variables.createVariables();
+        RecipeContract.TEXT_STATUS.on(result, text.status());
+        RecipeContract.TEXT_MESSAGE_ID.on(result, text.id());
+        externalTasks.complete(one.task().getId(), workerId, result);
     }
 
     private TextingService.Request request(LockedExternalTask task, Map<String, Optional<Account>> known) {
-        var variables = task.getVariables();
-        Object accountId = variables.get(RecipeContract.ACCOUNT_ID);
-        Object caller = variables.get(RecipeContract.CALLER);
+        String accountId = RecipeContract.ACCOUNT_ID.from(task).orElse(null);
+        String caller = RecipeContract.CALLER.from(task).orElse(null);
         if (accountId == null || caller == null) {
             throw new IllegalArgumentException("Send text needs the variables 'accountId' and 'caller'");
         }
-        Account account = known.computeIfAbsent(accountId.toString(), accounts::findById)
+        Account account = known.computeIfAbsent(accountId, accounts::findById)
                 .orElseThrow(() -> new IllegalArgumentException("Send text: no account '" + accountId + "'"));
-        Object message = variables.get(SendTextTask.INPUT_MESSAGE);
+        Object message = task.getVariables().get(SendTextTask.INPUT_MESSAGE);
         String template = message == null || message.toString().isBlank()
                 ? account.settings().messageTemplate() : message.toString();
-        Object callSid = variables.get(RecipeContract.CALL_SID);
         // The task is the same across its retries and new for every visit of the step, so it names the attempt.
-        return new TextingService.Request("task:" + task.getId(), account, caller.toString(), template,
-                callSid == null ? null : callSid.toString(), task.getProcessInstanceId(), channel(task));
+        return new TextingService.Request("task:" + task.getId(), account, caller, template,
+                MissedCallStart.CALL_SID.from(task).orElse(null), task.getProcessInstanceId(), channel(task));
     }
 
     /** One retry of the task's cycle spent; none left makes an incident. */

@@ -42,26 +42,27 @@ class TagCallerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String accountId = (String) execution.getVariable(RecipeContract.ACCOUNT_ID);
-        String caller = (String) execution.getVariable(RecipeContract.CALLER);
-        Object calledAtValue = execution.getVariable(RecipeContract.CALLED_AT);
-        Instant calledAt = calledAtValue == null ? ClockUtil.getCurrentTime().toInstant()
-                : Instant.parse(calledAtValue.toString());
+        MissedCallStart call = MissedCallStart.of(execution);
+        String accountId = call.accountId();
+        String caller = call.caller();
+        if (accountId == null || caller == null) {
+            throw new ProcessEngineException("Tag caller needs the variables 'accountId' and 'caller'");
+        }
+        Instant calledAt = call.calledAt() == null ? ClockUtil.getCurrentTime().toInstant() : call.calledAt();
         Duration window = waits.scaled(window(execution.getVariableLocal(INPUT_WINDOW)));
 
         // One call at a time per caller, on every node: simultaneous calls must agree on which one is first.
         contacts.lock(accountId, caller);
-        String callSid = (String) execution.getVariable(RecipeContract.CALL_SID);
+        String callSid = call.callSid();
         int number = 1 + calls.countNumberedCalls(accountId, caller, calledAt.minus(window), callSid);
         calls.number(callSid, number);
         String tag = CALL_TAGS.get(Math.min(number, CALL_TAGS.size()) - 1);
         contacts.replaceTag(accountId, caller, CALL_TAGS, tag, calledAt);
         if (number > 1) {
-            outcomes.repeatCall((String) execution.getVariable(RecipeContract.CALL_SID), number,
-                    window(execution.getVariableLocal(INPUT_WINDOW)).toString());
+            outcomes.repeatCall(callSid, number, window(execution.getVariableLocal(INPUT_WINDOW)).toString());
         }
-        execution.setVariable(RecipeContract.CALL_NUMBER_IN_WINDOW, number);
-        execution.setVariable(RecipeContract.CALLER_TAG, tag);
+        RecipeContract.CALL_NUMBER_IN_WINDOW.set(execution, number);
+        RecipeContract.CALLER_TAG.set(execution, tag);
     }
 
     private static Duration window(Object input) {

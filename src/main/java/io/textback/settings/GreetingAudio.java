@@ -3,6 +3,8 @@ package io.textback.settings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.textback.system.InvalidInput;
+
 /**
  * Recognises the audio Twilio's {@code <Play>} accepts by its first bytes, never by the file's
  * name: a WAV starts {@code RIFF....WAVE}, an MP3 with an ID3 tag or an MPEG audio frame header.
@@ -15,13 +17,13 @@ public final class GreetingAudio {
     private GreetingAudio() {
     }
 
-    /** The content type to serve the audio with, or an {@link InvalidSettingsException} on field {@code file}. */
+    /** The content type to serve the audio with, or an {@link InvalidInput} on field {@code file}. */
     public static String contentTypeOf(byte[] audio) {
         if (audio.length == 0) {
-            throw new InvalidSettingsException("file", "is empty");
+            throw new InvalidInput("file", "is empty");
         }
         if (audio.length > MAX_BYTES) {
-            throw new InvalidSettingsException("file", TOO_LARGE);
+            throw InvalidInput.tooLarge("file", TOO_LARGE);
         }
         if (startsWith(audio, 0, "RIFF") && startsWith(audio, 8, "WAVE")) {
             return "audio/wav";
@@ -29,7 +31,7 @@ public final class GreetingAudio {
         if (startsWith(audio, 0, "ID3") || isMpegAudioFrame(audio)) {
             return "audio/mpeg";
         }
-        throw new InvalidSettingsException("file", "is not MP3 or WAV audio (its content was checked, not its name)");
+        throw new InvalidInput("file", "is not MP3 or WAV audio (its content was checked, not its name)");
     }
 
     // Frame sync is 11 set bits; a layer of 00 is reserved (AAC's ADTS header uses it), so it is no MP3.

@@ -1,77 +1,47 @@
 package io.textback.system;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /**
- * The admin user {@code admin}, one login for the settings page, the API, Cockpit and the engine's
- * REST API. Its password is TEXTBACK_ADMIN_PASSWORD; without it, a random one is made and printed
- * once, when the user is first created.
+ * The admin user {@code admin}, one login for the pages, the API, Cockpit and the engine's REST API.
+ * The Camunda starter creates it ({@code camunda.bpm.admin-user} in application.yml) with the password
+ * {@link AdminPassword} gives it. A made-up password that opens the account was just used to create it,
+ * so it is printed, once. A changed TEXTBACK_ADMIN_PASSWORD replaces the old one.
  */
 @Component
-class AdminUser extends AbstractProcessEnginePlugin {
+class AdminUser implements SmartInitializingSingleton {
 
     static final String ID = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminUser.class);
 
-    private final String configuredPassword;
+    private final IdentityService identity;
+    private final ConfigurableEnvironment environment;
 
-    AdminUser(@Value("${textback.admin-password:}") String configuredPassword) {
-        this.configuredPassword = configuredPassword;
+    AdminUser(IdentityService identity, ConfigurableEnvironment environment) {
+        this.identity = identity;
+        this.environment = environment;
     }
 
+    /** After the engine is built, and with it the user by the starter. */
     @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        IdentityService identity = engine.getIdentityService();
-        ensureAdminGroup(engine);
-        if (identity.createUserQuery().userId(ID).count() == 0) {
-            String password = configuredPassword.isBlank() ? randomPassword() : configuredPassword;
-            var user = identity.newUser(ID);
-            user.setFirstName("Textback");
-            user.setLastName("Admin");
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(ID, Groups.CAMUNDA_ADMIN);
-            if (configuredPassword.isBlank()) {
-                log.warn(passwordBox(password));
+    public void afterSingletonsInstantiated() {
+        String configured = environment.getProperty(AdminPassword.CONFIGURED, "");
+        if (configured.isBlank()) {
+            // A made-up password is new at every start: it opens the account only if the starter just created it.
+            String madeUp = environment.getProperty(AdminPassword.FOR_STARTER);
+            if (identity.checkPassword(ID, madeUp)) {
+                log.warn(passwordBox(madeUp));
             }
-        } else if (!configuredPassword.isBlank() && !identity.checkPassword(ID, configuredPassword)) {
+        } else if (!identity.checkPassword(ID, configured)) {
             var user = identity.createUserQuery().userId(ID).singleResult();
-            user.setPassword(configuredPassword);
+            user.setPassword(configured);
             identity.saveUser(user);
             log.info("Password of user '{}' set from TEXTBACK_ADMIN_PASSWORD", ID);
-        }
-    }
-
-    private static void ensureAdminGroup(ProcessEngine engine) {
-        IdentityService identity = engine.getIdentityService();
-        if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() > 0) {
-            return;
-        }
-        var group = identity.newGroup(Groups.CAMUNDA_ADMIN);
-        group.setName("Camunda BPM Administrators");
-        group.setType(Groups.GROUP_TYPE_SYSTEM);
-        identity.saveGroup(group);
-        var authorizations = engine.getAuthorizationService();
-        for (Resources resource : Resources.values()) {
-            var grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            grant.setGroupId(Groups.CAMUNDA_ADMIN);
-            grant.setResource(resource);
-            grant.setResourceId(Authorization.ANY);
-            grant.addPermission(Permissions.ALL);
-            authorizations.saveAuthorization(grant);
         }
     }
 
@@ -93,9 +63,4 @@ class AdminUser extends AbstractProcessEnginePlugin {
         return box.append(rule).append("\n").toString();
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

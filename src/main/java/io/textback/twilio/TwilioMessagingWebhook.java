@@ -1,8 +1,6 @@
 package io.textback.twilio;
 
 import io.textback.messaging.InboundTextLog;
-import io.textback.messaging.SendingPolicy;
-import io.textback.messaging.TextStatus;
 import io.textback.messaging.TextingService;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,15 +37,12 @@ class TwilioMessagingWebhook {
     private final ContactRepository contacts;
     private final RecipeMessages recipes;
     private final InboundTexts inboundTexts;
-    private final SendingPolicy policy;
     private final InboundTextLog inbound;
 
     TwilioMessagingWebhook(TextingService texting, AccountRepository accounts, ContactRepository contacts,
-                           RecipeMessages recipes, InboundTexts inboundTexts, SendingPolicy policy,
-                           InboundTextLog inbound) {
+                           RecipeMessages recipes, InboundTexts inboundTexts, InboundTextLog inbound) {
         this.texting = texting;
         this.inboundTexts = inboundTexts;
-        this.policy = policy;
         this.inbound = inbound;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -58,9 +53,8 @@ class TwilioMessagingWebhook {
     ResponseEntity<Void> status(@RequestParam("MessageSid") String messageSid,
                                 @RequestParam("MessageStatus") String messageStatus,
                                 @RequestParam(name = "ErrorCode", required = false) String errorCode) {
-        texting.statusReported(messageSid, TextStatus.fromProvider(messageStatus),
-                errorCode == null || errorCode.isBlank() ? null : errorCode);
-        policy.undelivered(messageSid, errorCode);
+        String code = errorCode == null || errorCode.isBlank() ? null : errorCode;
+        texting.statusReported(messageSid, TwilioStatuses.status(messageStatus), code, TwilioStatuses.refusal(code));
         return ResponseEntity.noContent().build();
     }
 

@@ -50,8 +50,8 @@ class TwilioTextSender implements TextSender {
                     || isTooManyRequests(e)) {
                 throw transientFailure("Twilio could not take the text", e);
             }
-            return SendResult.refused(e.getCode() == null ? String.valueOf(e.getStatusCode()) : e.getCode().toString(),
-                    e.getMessage());
+            String code = e.getCode() == null ? String.valueOf(e.getStatusCode()) : e.getCode().toString();
+            return SendResult.refused(TwilioStatuses.refusal(code), code, e.getMessage());
         } catch (ApiConnectionException e) {
             throw new OutcomeUnknownException("Twilio's answer was lost: " + e.getMessage(), e);
         }
@@ -93,7 +93,7 @@ class TwilioTextSender implements TextSender {
     }
 
     private static TextStatus status(Message message) {
-        return TextStatus.fromProvider(message.getStatus() == null ? "queued" : message.getStatus().toString());
+        return TwilioStatuses.status(message.getStatus() == null ? "queued" : message.getStatus().toString());
     }
 
     /**

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/accounts")
@@ -36,8 +35,7 @@ class AccountsController {
 
     @GetMapping("/{id}")
     Account get(@PathVariable String id) {
-        return accounts.findById(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + id + "'"));
+        return accounts.require(id);
     }
 
     @PostMapping

@@ -19,13 +19,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
-import org.springframework.http.HttpStatus;
+import io.textback.system.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** An account's business hours, as the settings page shows and saves them. */
 @RestController
@@ -86,8 +85,7 @@ class BusinessHoursController {
             }
             zone = ZoneId.of(form.timeZone());
         } catch (DateTimeException e) {
-            throw new BadRequestException("timeZone", "must be a time zone such as America/New_York, not '"
-                    + form.timeZone() + "'");
+            throw new InvalidInput("timeZone", Wordings.notATimeZone(form.timeZone()));
         }
         var week = new EnumMap<DayOfWeek, BusinessHours.Opening>(DayOfWeek.class);
         var seen = new TreeSet<DayOfWeek>();
@@ -96,10 +94,10 @@ class BusinessHoursController {
             try {
                 weekday = DayOfWeek.valueOf(String.valueOf(day.day()).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("days", "'" + day.day() + "' is not a weekday such as MONDAY");
+                throw new InvalidInput("days", "'" + day.day() + "' is not a weekday such as MONDAY");
             }
             if (!seen.add(weekday)) {
-                throw new BadRequestException("days", weekday + " is given twice");
+                throw new InvalidInput("days", weekday + " is given twice");
             }
             if (!day.open()) {
                 continue;
@@ -108,23 +106,23 @@ class BusinessHoursController {
             LocalTime opens = time(field, day.opens());
             LocalTime closes = time(field, day.closes());
             if (!closes.isAfter(opens)) {
-                throw new BadRequestException(field, "must close after it opens (" + opens + " to " + closes + ")");
+                throw new InvalidInput(field, "must close after it opens (" + opens + " to " + closes + ")");
             }
             week.put(weekday, new BusinessHours.Opening(opens, closes));
         }
         if (seen.size() != DayOfWeek.values().length) {
-            throw new BadRequestException("days", "must give all seven weekdays, open or closed");
+            throw new InvalidInput("days", "must give all seven weekdays, open or closed");
         }
         List<String> closedDays = form.closedDays() == null ? List.of() : form.closedDays();
         if (closedDays.size() > MAX_CLOSED_DAYS) {
-            throw new BadRequestException("closedDays", "at most " + MAX_CLOSED_DAYS + " dates, not " + closedDays.size());
+            throw new InvalidInput("closedDays", "at most " + MAX_CLOSED_DAYS + " dates, not " + closedDays.size());
         }
         var closed = new TreeSet<LocalDate>();
         for (String date : closedDays) {
             try {
                 closed.add(LocalDate.parse(String.valueOf(date).trim()));
             } catch (DateTimeParseException e) {
-                throw new BadRequestException("closedDays", "'" + date + "' is not a date such as 2026-12-25");
+                throw new InvalidInput("closedDays", Wordings.notADate(date));
             }
         }
         return new BusinessHours(zone, week, closed, true);
@@ -134,12 +132,11 @@ class BusinessHoursController {
         try {
             return LocalTime.parse(String.valueOf(value).trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, "'" + value + "' is not a time such as 09:00");
+            throw new InvalidInput(field, Wordings.notATime(value));
         }
     }
 
     private Account account(String accountId) {
-        return accounts.findById(accountId).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'"));
+        return accounts.require(accountId);
     }
 }

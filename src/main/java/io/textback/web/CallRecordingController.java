@@ -13,6 +13,7 @@ import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.textback.system.NotFound;
 import io.textback.twilio.TwilioProperties;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -46,11 +47,10 @@ class CallRecordingController {
     @GetMapping("/api/calls/{callSid}/recording")
     @Operation(summary = "The voicemail the caller left, as MP3, fetched from Twilio with the account's credentials")
     ResponseEntity<InputStreamResource> recording(@PathVariable String callSid) throws IOException {
-        Call call = calls.find(callSid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no call '" + callSid + "'"));
+        Call call = calls.find(callSid).orElseThrow(() -> new NotFound("no call '" + callSid + "'"));
         String url = call.recordingUrl();
         if (url == null || url.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "call '" + callSid + "' has no voicemail recording");
+            throw new NotFound("call '" + callSid + "' has no voicemail recording");
         }
         // Only Twilio's own API gets the credentials: a recording URL is data a webhook sent us.
         if (!url.startsWith(TwilioProperties.TWILIO_API + "/")) {

@@ -4,13 +4,12 @@ import io.textback.calls.CallScreening;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.accounts.AccountRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import io.textback.system.InvalidInput;
 
 /** The account setting "Confirm answered calls". */
 @RestController
@@ -31,24 +30,18 @@ class CallScreeningController {
     @GetMapping("/api/accounts/{accountId}/call-screening")
     @Operation(summary = "Whether forwarded calls must be confirmed by pressing 1 to count as answered")
     Setting get(@PathVariable String accountId) {
-        requireAccount(accountId);
+        accounts.requireExists(accountId);
         return new Setting(screening.enabled(accountId));
     }
 
     @PutMapping("/api/accounts/{accountId}/call-screening")
     @Operation(summary = "Switch confirming answered calls on or off; applies from the next incoming call")
     Setting save(@PathVariable String accountId, @RequestBody Setting setting) {
-        requireAccount(accountId);
+        accounts.requireExists(accountId);
         if (setting.confirmAnsweredCalls() == null) {
-            throw new BadRequestException("confirmAnsweredCalls", "is required");
+            throw new InvalidInput("confirmAnsweredCalls", InvalidInput.REQUIRED);
         }
         screening.setEnabled(accountId, setting.confirmAnsweredCalls());
         return new Setting(screening.enabled(accountId));
-    }
-
-    private void requireAccount(String accountId) {
-        if (!accounts.exists(accountId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'");
-        }
     }
 }

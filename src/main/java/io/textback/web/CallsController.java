@@ -12,6 +12,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.textback.accounts.AccountRepository;
+import io.textback.system.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,14 +62,14 @@ class CallsController {
                   @Parameter(description = "calls per page, 1 to 200 (default 50)") @RequestParam(required = false)
                   String size) {
         if (accountId != null && !accounts.exists(accountId)) {
-            throw new BadRequestException("accountId", "no account '" + accountId + "'");
+            throw new InvalidInput("accountId", "no account '" + accountId + "'");
         }
         CallOutcome wanted = outcome == null || outcome.isBlank() ? null : CallOutcome.fromCode(outcome.trim())
-                .orElseThrow(() -> new BadRequestException("outcome", "must be one of " + CallOutcome.codes()));
+                .orElseThrow(() -> new InvalidInput("outcome", "must be one of " + CallOutcome.codes()));
         Instant fromInstant = instant("from", from, false);
         Instant toInstant = instant("to", to, true);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            throw new BadRequestException("to", "must be after from");
+            throw new InvalidInput("to", "must be after from");
         }
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
@@ -106,7 +107,7 @@ class CallsController {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, "must be an ISO-8601 date (2026-11-27) or instant"
+            throw new InvalidInput(field, "must be an ISO-8601 date (2026-11-27) or instant"
                     + " (2026-11-27T13:00:00Z), was '" + value + "'");
         }
     }
@@ -123,7 +124,7 @@ class CallsController {
         } catch (NumberFormatException e) {
             // answered below, with the allowed range
         }
-        throw new BadRequestException(field, "must be a whole number from " + min + " to " + max + ", was '" + value
+        throw new InvalidInput(field, "must be a whole number from " + min + " to " + max + ", was '" + value
                 + "'");
     }
 }

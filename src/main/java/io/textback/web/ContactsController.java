@@ -7,11 +7,11 @@ import java.util.List;
 
 import io.textback.accounts.AccountRepository;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
+import io.textback.system.InvalidInput;
+import io.textback.system.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** An account's contacts: list and search them, and teach the system their names and tags. */
 @RestController
@@ -34,43 +33,32 @@ class ContactsController {
         this.accounts = accounts;
     }
 
-    record ContactUpdate(@Size(max = 100) String firstName, @Size(max = 100) String lastName,
-                         List<@NotBlank @Size(max = 50) String> tags) {
+    record ContactUpdate(@Size(max = 100, message = InvalidInput.AT_MOST_MAX_CHARACTERS) String firstName,
+                         @Size(max = 100, message = InvalidInput.AT_MOST_MAX_CHARACTERS) String lastName,
+                         List<@NotBlank(message = "must not be empty")
+                         @Size(max = 50, message = InvalidInput.AT_MOST_MAX_CHARACTERS) String> tags) {
     }
 
     @GetMapping
     List<Contact> search(@PathVariable String accountId, @RequestParam(name = "q", required = false) String query,
                          @RequestParam(defaultValue = "100") int limit) {
-        requireAccount(accountId);
+        accounts.requireExists(accountId);
         return contacts.search(accountId, query, Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/{phone}")
     Contact get(@PathVariable String accountId, @PathVariable String phone) {
-        requireAccount(accountId);
-        return contacts.find(accountId, e164(phone)).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no contact " + phone + " in account '" + accountId + "'"));
+        accounts.requireExists(accountId);
+        return contacts.find(accountId, PhoneNumbers.toE164("phone", phone)).orElseThrow(() -> new NotFound(
+                "no contact " + phone + " in account '" + accountId + "'"));
     }
 
     @PutMapping("/{phone}")
     Contact save(@PathVariable String accountId, @PathVariable String phone, @Valid @RequestBody ContactUpdate update) {
-        requireAccount(accountId);
-        return contacts.save(accountId, e164(phone), blankToNull(update.firstName()), blankToNull(update.lastName()),
+        accounts.requireExists(accountId);
+        return contacts.save(accountId, PhoneNumbers.toE164("phone", phone), blankToNull(update.firstName()),
+                blankToNull(update.lastName()),
                 update.tags() == null ? List.of() : update.tags().stream().map(String::trim).toList(), Instant.now());
-    }
-
-    private void requireAccount(String accountId) {
-        if (!accounts.exists(accountId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'");
-        }
-    }
-
-    private static String e164(String phone) {
-        try {
-            return PhoneNumbers.toE164(phone);
-        } catch (InvalidPhoneNumberException e) {
-            throw new BadRequestException("phone", e.getMessage());
-        }
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,7 @@
 package io.textback.web;
 
 import io.textback.conversations.Conversations;
+import io.textback.settings.SettingsService;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,12 +9,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
-import io.textback.accounts.TextBackSettings;
-import io.textback.messaging.MessageTemplate;
 import io.textback.messaging.TextSender.TransientSendException;
 import io.textback.messaging.TextingService;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
+import io.textback.system.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +45,7 @@ class ConversationsController {
     @GetMapping
     @Operation(summary = "Everyone the account texted or who texted it, latest message first")
     List<Conversations.Summary> list(@PathVariable String accountId, @RequestParam(defaultValue = "100") int limit) {
-        account(accountId);
+        accounts.requireExists(accountId);
         return conversations.list(accountId, Math.max(1, Math.min(limit, 500)));
     }
 
@@ -54,29 +53,21 @@ class ConversationsController {
     @Operation(summary = "One caller's thread, oldest first: texts sent (with delivery status) and received,"
             + " the contact's name, tags and opt-out state")
     Conversations.Conversation thread(@PathVariable String accountId, @PathVariable String phone) {
-        account(accountId);
-        return conversations.thread(accountId, e164(phone));
+        accounts.requireExists(accountId);
+        return conversations.thread(accountId, PhoneNumbers.toE164("phone", phone));
     }
 
     @PostMapping("/{phone}/replies")
     @Operation(summary = "Text the caller now, through the same sending service as a recipe (opt-out and the"
             + " message log apply); the answer is the thread with the reply in it")
     Conversations.Conversation reply(@PathVariable String accountId, @PathVariable String phone, @RequestBody Reply reply) {
-        Account account = account(accountId);
-        String to = e164(phone);
+        Account account = accounts.require(accountId);
+        String to = PhoneNumbers.toE164("phone", phone);
         String body = reply.body() == null ? "" : reply.body().trim();
-        if (body.isEmpty()) {
-            throw new BadRequestException("body", "must not be empty");
-        }
-        if (body.length() > TextBackSettings.MAX_MESSAGE_LENGTH) {
-            throw new BadRequestException("body", "must be at most " + TextBackSettings.MAX_MESSAGE_LENGTH
-                    + " characters, is " + body.length());
-        }
-        // A reply is rendered like a recipe's text, so a merge field must be one the template knows.
-        var unknown = MessageTemplate.unknownFields(body);
-        if (!unknown.isEmpty()) {
-            throw new BadRequestException("body", "unknown merge field {{" + unknown.get(0) + "}}");
-        }
+        // A reply is rendered like a recipe's text, so it follows the same rules (merge fields included).
+        var errors = new InvalidInput.Errors();
+        SettingsService.messageErrors("body", body, errors);
+        errors.throwIfAny();
         try {
             texting.send(new TextingService.Request("reply:" + UUID.randomUUID(), account, to, body, null, null));
         } catch (TransientSendException e) {
@@ -84,18 +75,5 @@ class ConversationsController {
             throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, e.getMessage());
         }
         return conversations.thread(accountId, to);
-    }
-
-    private Account account(String accountId) {
-        return accounts.findById(accountId).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'"));
-    }
-
-    private static String e164(String phone) {
-        try {
-            return PhoneNumbers.toE164(phone);
-        } catch (InvalidPhoneNumberException e) {
-            throw new BadRequestException("phone", e.getMessage());
-        }
     }
 }

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.calls.VoicemailGreetings;
 import io.textback.calls.VoicemailGreetings.Greeting;
-import org.springframework.http.HttpStatus;
+import io.textback.system.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The account's voicemail greeting: upload (MP3 or WAV, checked by content), look up, remove. */
 @RestController
@@ -58,7 +57,7 @@ class GreetingController {
     GreetingInfo get(@PathVariable String accountId) {
         settings.account(accountId);
         return greetings.find(accountId).map(GreetingInfo::of).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no greeting uploaded; callers hear the default"));
+                () -> new NotFound("no greeting uploaded; callers hear the default"));
     }
 
     @DeleteMapping("/api/accounts/{accountId}/voicemail-greeting")

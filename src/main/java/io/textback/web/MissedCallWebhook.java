@@ -8,7 +8,7 @@ import java.util.Map;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
+import io.textback.system.InvalidInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,11 +35,13 @@ class MissedCallWebhook {
     }
 
     record MissedCallReport(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may hold only letters, digits and . _ : -")
+            @NotBlank(message = InvalidInput.REQUIRED) @Size(max = 64, message = InvalidInput.AT_MOST_MAX_CHARACTERS)
+            @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may hold only letters, digits and . _ : -")
             String callId,
-            @NotBlank String from,
-            @NotBlank String to,
-            @Size(max = 32) @Pattern(regexp = "[a-z-]+", message = "must be lowercase words joined by dashes, like no-answer")
+            @NotBlank(message = InvalidInput.REQUIRED) String from,
+            @NotBlank(message = InvalidInput.REQUIRED) String to,
+            @Size(max = 32, message = InvalidInput.AT_MOST_MAX_CHARACTERS)
+            @Pattern(regexp = "[a-z-]+", message = "must be lowercase words joined by dashes, like no-answer")
             String reason,
             @Pattern(regexp = "inbound|outbound", message = "must be inbound or outbound") String direction,
             Boolean answered) {
@@ -50,16 +52,18 @@ class MissedCallWebhook {
     }
 
     @PostMapping("/api/missed-calls")
-    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody MissedCallReport report) {
-        String from = e164("from", report.from());
-        String to = e164("to", report.to());
+    ResponseEntity<?> report(@Valid @RequestBody MissedCallReport report) {
+        var errors = new InvalidInput.Errors();
+        String from = errors.check(() -> PhoneNumbers.toE164("from", report.from()));
+        String to = errors.check(() -> PhoneNumbers.toE164("to", report.to()));
+        errors.throwIfAny();
         if (report.outbound()) {
             return outboundCall(report, from, to);
         }
         String caller = from;
         String number = to;
         Account account = accounts.findByNumber(number)
-                .orElseThrow(() -> new BadRequestException("to", number + " is not a number of any account"));
+                .orElseThrow(() -> new InvalidInput("to", number + " is not a number of any account"));
         if (Boolean.TRUE.equals(report.answered())) {
             var result = missedCalls.callEnded(new MissedCallService.CallEnded(account, report.callId(), caller,
                     number, "completed", Instant.now()));
@@ -67,22 +71,25 @@ class MissedCallWebhook {
         }
         String reason = report.reason() == null ? "no-answer" : report.reason();
         if (!MissedCallService.MISSED_STATUSES.contains(reason)) {
-            throw new BadRequestException("reason", "must be one of " + MissedCallService.MISSED_STATUSES);
+            throw new InvalidInput("reason", "must be one of " + MissedCallService.MISSED_STATUSES);
         }
         var result = missedCalls.callEnded(new MissedCallService.CallEnded(account, report.callId(), caller, number,
                 reason, Instant.now()));
-        HttpStatus status = switch (result.outcome()) {
-            case ALREADY_REPORTED -> HttpStatus.OK;
-            case RECIPE_FAILED_TO_START -> HttpStatus.INTERNAL_SERVER_ERROR;
-            default -> HttpStatus.ACCEPTED;
-        };
+        if (result.outcome() == MissedCallService.Outcome.RECIPE_FAILED_TO_START) {
+            // The call is recorded with the reason; the answer is an error like any other, with the call's fields.
+            var problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, result.reason());
+            body(report, account, result).forEach(problem::setProperty);
+            return Problems.answer(problem);
+        }
+        HttpStatus status = result.outcome() == MissedCallService.Outcome.ALREADY_REPORTED ? HttpStatus.OK
+                : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(body(report, account, result));
     }
 
     /** The business called a customer back ({@code from} is the business's number); answered, waiting recipes stop. */
     private ResponseEntity<Map<String, Object>> outboundCall(MissedCallReport report, String from, String to) {
         Account account = accounts.findByNumber(from)
-                .orElseThrow(() -> new BadRequestException("from", from + " is not a number of any account"));
+                .orElseThrow(() -> new InvalidInput("from", from + " is not a number of any account"));
         var body = new LinkedHashMap<String, Object>();
         body.put("callId", report.callId());
         body.put("accountId", account.id());
@@ -105,13 +112,5 @@ class MissedCallWebhook {
             body.put("reason", result.reason());
         }
         return body;
-    }
-
-    private static String e164(String field, String raw) {
-        try {
-            return PhoneNumbers.toE164(raw);
-        } catch (InvalidPhoneNumberException e) {
-            throw new BadRequestException(field, e.getMessage());
-        }
     }
 }

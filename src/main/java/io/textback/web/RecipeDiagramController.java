@@ -6,16 +6,15 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.textback.system.NotFound;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A recipe as the settings page shows it: its name, what its author wrote about it, and its diagram. */
 @RestController
@@ -55,7 +54,7 @@ class RecipeDiagramController {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .latestVersion().singleResult();
         if (definition == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no recipe '" + key + "' is deployed");
+            throw new NotFound("no recipe '" + key + "' is deployed");
         }
         return definition;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.twilio.TwilioProperties;
 import io.textback.twilio.TwilioSignatureFilter;
 import jakarta.servlet.FilterChain;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -30,10 +32,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -49,10 +53,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    /** What every 401 of the JSON API says after why the request was not let in: how to get in. */
+    static final String HOW_TO_LOG_IN = "log in at /login or with HTTP Basic as an admin, or send the API key in the "
+            + API_KEY_HEADER + " header (it reports missed calls: POST /api/missed-calls)";
+    static final String LOG_IN = "not logged in: " + HOW_TO_LOG_IN;
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${textback.api-key:}") String apiKey)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${textback.api-key:}") String apiKey,
+                                            ObjectMapper json) throws Exception {
+        // The JSON API answers problem details; pages and Cockpit keep the login page, scripts elsewhere a bare 401.
+        AuthenticationEntryPoint apiLogin = (request, response, e) -> Problems.write(json, request, response,
+                Problems.of(HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
+                        ? "wrong user or password: " + HOW_TO_LOG_IN : LOG_IN));
+        var bareUnauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        AuthenticationEntryPoint basicLogin = (request, response, e) -> {
+            if (Problems.isApi(request)) {
+                apiLogin.commence(request, response, e);
+            } else {
+                bareUnauthorized.commence(request, response, e);
+            }
+        };
         RequestMatcher hasAuthorizationHeader = request -> request.getHeader("Authorization") != null;
         var csrfTokenHandler = new CsrfTokenRequestAttributeHandler();
         csrfTokenHandler.setCsrfRequestAttributeName(null);
@@ -65,18 +85,23 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/textback.css").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/missed-calls").hasAnyRole("INTEGRATION", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
-                .addFilterBefore(new ApiKeyFilter(apiKey), BasicAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new ApiKeyFilter(apiKey, json), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicLogin))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new AntPathRequestMatcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(apiLogin, new AntPathRequestMatcher("/api/**"))
                         // A request with no login at all is told to log in (401), even when it also lacks a CSRF token.
                         .accessDeniedHandler((request, response, denied) -> {
                             var current = SecurityContextHolder.getContext().getAuthentication();
                             boolean anonymous = current == null || current instanceof AnonymousAuthenticationToken;
-                            response.sendError(anonymous ? HttpServletResponse.SC_UNAUTHORIZED
-                                    : HttpServletResponse.SC_FORBIDDEN, denied.getMessage());
+                            if (Problems.isApi(request)) {
+                                Problems.write(json, request, response, anonymous
+                                        ? Problems.of(HttpStatus.UNAUTHORIZED, LOG_IN)
+                                        : Problems.of(HttpStatus.FORBIDDEN, forbidden(current, denied)));
+                            } else {
+                                response.sendError(anonymous ? HttpServletResponse.SC_UNAUTHORIZED
+                                        : HttpServletResponse.SC_FORBIDDEN, denied.getMessage());
+                            }
                         }))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -88,6 +113,20 @@ class SecurityConfiguration {
                                 new AntPathRequestMatcher("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** Why a login was refused, in words that say what would be let in. */
+    static String forbidden(Authentication current, AccessDeniedException denied) {
+        if (denied instanceof CsrfException) {
+            return "the request has no valid CSRF token: the pages send the XSRF-TOKEN cookie back in the"
+                    + " X-XSRF-TOKEN header; scripts log in with HTTP Basic or send " + API_KEY_HEADER
+                    + " instead, which needs no token";
+        }
+        if (current.getAuthorities().stream().anyMatch(a -> "ROLE_INTEGRATION".equals(a.getAuthority()))) {
+            return "the API key only reports missed calls (POST /api/missed-calls); everything else needs an admin"
+                    + " login";
+        }
+        return "this needs an admin login: user '" + current.getName() + "' is not in the camunda-admin group";
     }
 
     /** Admin logins are the engine's users in the camunda-admin group: one password for everything. */
@@ -134,9 +173,11 @@ class SecurityConfiguration {
     static class ApiKeyFilter extends OncePerRequestFilter {
 
         private final byte[] key;
+        private final ObjectMapper json;
 
-        ApiKeyFilter(String key) {
+        ApiKeyFilter(String key, ObjectMapper json) {
             this.key = key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
+            this.json = json;
         }
 
         @Override
@@ -145,7 +186,9 @@ class SecurityConfiguration {
             String presented = request.getHeader(API_KEY_HEADER);
             if (presented != null) {
                 if (key == null || !MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
-                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "invalid " + API_KEY_HEADER);
+                    Problems.write(json, request, response, Problems.of(HttpStatus.UNAUTHORIZED,
+                            "the " + API_KEY_HEADER + " header does not hold this server's API key: "
+                                    + HOW_TO_LOG_IN));
                     return;
                 }
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(

@@ -1,6 +1,5 @@
 package io.textback.web;
 
-import io.textback.settings.InvalidSettingsException;
 import io.textback.settings.SettingsService;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -8,14 +7,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.messaging.SendingPolicy;
 import io.textback.messaging.SendingRules;
 import io.textback.messaging.SendingRulesRepository;
-import io.textback.settings.InvalidSettingsException.InvalidField;
+import io.textback.system.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -64,32 +62,30 @@ class SendingRulesController {
                     + " timeZone (for numbers in several zones) null = the zone of the account's default number")
     Rules put(@PathVariable String accountId, @RequestBody RulesForm form) {
         settings.account(accountId);
-        var errors = new ArrayList<InvalidField>();
+        var errors = new InvalidInput.Errors();
         if (form.monthlyLimit() != null && (form.monthlyLimit() < 1 || form.monthlyLimit() > MAX_MONTHLY_LIMIT)) {
-            errors.add(new InvalidField("monthlyLimit", "must be 1 to " + MAX_MONTHLY_LIMIT + ", or empty for no limit"));
+            errors.add("monthlyLimit", "must be 1 to " + MAX_MONTHLY_LIMIT + ", or empty for no limit");
         }
         if (form.lineTypeCheck() == null) {
-            errors.add(new InvalidField("lineTypeCheck", "is required"));
+            errors.add("lineTypeCheck", InvalidInput.REQUIRED);
         }
         if (form.quietHours() == null) {
-            errors.add(new InvalidField("quietHours", "is required"));
+            errors.add("quietHours", InvalidInput.REQUIRED);
         }
         LocalTime from = time("quietHoursFrom", form.quietHoursFrom(), SendingRules.DEFAULT_QUIET_FROM, errors);
         LocalTime until = time("quietHoursUntil", form.quietHoursUntil(), SendingRules.DEFAULT_QUIET_UNTIL, errors);
         if (from != null && from.equals(until)) {
-            errors.add(new InvalidField("quietHoursUntil", "must differ from the start of quiet hours"));
+            errors.add("quietHoursUntil", "must differ from the start of quiet hours");
         }
         String zone = form.timeZone() == null || form.timeZone().isBlank() ? null : form.timeZone().trim();
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException e) {
-                errors.add(new InvalidField("timeZone", "'" + zone + "' is not a time zone such as America/New_York"));
+                errors.add("timeZone", Wordings.notATimeZone(zone));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidSettingsException(errors);
-        }
+        errors.throwIfAny();
         var saved = new SendingRules(form.monthlyLimit(), form.lineTypeCheck(), form.quietHours(), from, until, zone);
         rules.save(accountId, saved);
         return view(accountId, saved);
@@ -102,14 +98,14 @@ class SendingRulesController {
                 HOURS.format(r.quietUntil()), r.timeZone(), usage);
     }
 
-    private static LocalTime time(String field, String value, LocalTime fallback, ArrayList<InvalidField> errors) {
+    private static LocalTime time(String field, String value, LocalTime fallback, InvalidInput.Errors errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             return LocalTime.parse(value.trim(), HOURS);
         } catch (DateTimeException e) {
-            errors.add(new InvalidField(field, "must be a time of day such as 21:00"));
+            errors.add(field, Wordings.notATime(value));
             return null;
         }
     }

@@ -1,9 +1,7 @@
 package io.textback.web;
 
 import io.textback.settings.SettingsForm;
-import io.textback.settings.InvalidSettingsException;
 import io.textback.settings.SettingsService;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import io.textback.messaging.AccountMergeFields;
 import io.textback.messaging.MessageTemplate;
 import io.textback.messaging.SmsSegments;
 import io.textback.messaging.TextSender;
+import io.textback.system.InvalidInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,7 +113,7 @@ class SettingsController {
     Preview preview(@PathVariable String accountId, @RequestBody PreviewRequest request) {
         Account account = settings.account(accountId);
         String template = request.messageTemplate() == null ? "" : request.messageTemplate();
-        var problems = new ArrayList<InvalidSettingsException.InvalidField>();
+        var problems = new InvalidInput.Errors();
         SettingsService.messageErrors("messageTemplate", template, problems);
         var known = businessFields(account);
         known.put(MessageTemplate.CONTACT_FIRST_NAME, SAMPLE_FIRST_NAME);
@@ -124,7 +123,7 @@ class SettingsController {
         var unknown = businessFields(account);
         unknown.put(MessageTemplate.CONTACT_PHONE, SAMPLE_UNKNOWN_NUMBER);
         return new Preview(template.length(), TextBackSettings.MAX_MESSAGE_LENGTH,
-                problems.stream().map(InvalidSettingsException.InvalidField::reason).toList(),
+                problems.list().stream().map(InvalidInput.FieldError::reason).toList(),
                 SAMPLE_FIRST_NAME + " " + SAMPLE_LAST_NAME,
                 RenderedText.of(SAMPLE_KNOWN_NUMBER, MessageTemplate.render(template, known)),
                 RenderedText.of(SAMPLE_UNKNOWN_NUMBER, MessageTemplate.render(template, unknown)));

@@ -1,6 +1,5 @@
 package io.textback.web;
 
-import io.textback.settings.InvalidSettingsException;
 import io.textback.settings.SettingsService;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.accounts.Account;
 import io.textback.calls.MissedCallService;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +41,7 @@ class SimulatedCallController {
     @Operation(summary = "Report a missed call from this number to the account's default number")
     SimulatedCallOutcome simulate(@PathVariable String accountId, @RequestBody SimulatedCall call) {
         Account account = settings.account(accountId);
-        String from;
-        try {
-            from = PhoneNumbers.toE164(call.from());
-        } catch (InvalidPhoneNumberException e) {
-            throw new InvalidSettingsException("from", e.getMessage());
-        }
+        String from = PhoneNumbers.toE164("from", call.from());
         String callId = "SIM" + UUID.randomUUID().toString().replace("-", "");
         var result = missedCalls.callEnded(new MissedCallService.CallEnded(account, callId, from,
                 account.defaultNumber(), "no-answer", Instant.now()));

@@ -1,8 +1,6 @@
 package io.textback.web;
 
-import io.textback.settings.InvalidSettingsException;
 import io.textback.settings.SettingsService;
-import java.util.ArrayList;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +10,7 @@ import io.textback.messaging.TextMessage;
 import io.textback.messaging.TextSender.TransientSendException;
 import io.textback.messaging.TextingService;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
+import io.textback.system.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,19 +51,12 @@ class TestMessageController {
     @Operation(summary = "Text a number now with the account's message: sent, simulated, or the provider's refusal")
     TestMessageOutcome send(@PathVariable String accountId, @RequestBody TestMessageRequest request) {
         Account account = settings.account(accountId);
-        var errors = new ArrayList<InvalidSettingsException.InvalidField>();
-        String to = null;
-        try {
-            to = PhoneNumbers.toE164(request.to());
-        } catch (InvalidPhoneNumberException e) {
-            errors.add(new InvalidSettingsException.InvalidField("to", e.getMessage()));
-        }
+        var errors = new InvalidInput.Errors();
+        String to = errors.check(() -> PhoneNumbers.toE164("to", request.to()));
         String template = request.messageTemplate() == null
                 ? account.settings().messageTemplate() : request.messageTemplate();
         SettingsService.messageErrors("messageTemplate", template, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidSettingsException(errors);
-        }
+        errors.throwIfAny();
         try {
             return TestMessageOutcome.of(texting.send(new TextingService.Request("test:" + UUID.randomUUID(), account,
                     to, template, null, null)));

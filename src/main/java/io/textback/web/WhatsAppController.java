@@ -5,14 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.textback.accounts.AccountRepository;
 import io.textback.messaging.WhatsAppSenders;
 import io.textback.system.PhoneNumbers;
-import io.textback.system.PhoneNumbers.InvalidPhoneNumberException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The number an account's WhatsApp texts come from, for "Send text" tasks whose channel is WhatsApp. */
 @RestController
@@ -34,29 +31,19 @@ class WhatsAppController {
     @GetMapping("/api/accounts/{accountId}/whatsapp")
     @Operation(summary = "The account's WhatsApp sender, null when none is set")
     WhatsApp get(@PathVariable String accountId) {
-        requireAccount(accountId);
+        accounts.requireExists(accountId);
         return new WhatsApp(senders.find(accountId).orElse(null));
     }
 
     @PutMapping("/api/accounts/{accountId}/whatsapp")
     @Operation(summary = "Set the number Twilio has enabled for WhatsApp (E.164), or null to remove it")
     WhatsApp save(@PathVariable String accountId, @RequestBody WhatsApp form) {
-        requireAccount(accountId);
+        accounts.requireExists(accountId);
         String sender = null;
         if (form.sender() != null && !form.sender().isBlank()) {
-            try {
-                sender = PhoneNumbers.toE164(form.sender());
-            } catch (InvalidPhoneNumberException e) {
-                throw new BadRequestException("sender", e.getMessage());
-            }
+            sender = PhoneNumbers.toE164("sender", form.sender());
         }
         senders.save(accountId, sender);
         return new WhatsApp(sender);
-    }
-
-    private void requireAccount(String accountId) {
-        if (!accounts.exists(accountId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'");
-        }
     }
 }

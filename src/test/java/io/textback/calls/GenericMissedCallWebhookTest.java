@@ -14,6 +14,7 @@ import io.textback.support.AppClient;
 import io.textback.support.AppTests;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
+import io.textback.system.PhoneNumbers;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,12 +90,13 @@ class GenericMissedCallWebhookTest {
     void badReportsAreRefusedWithTheFieldAndReasonAndStartNothing() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().count();
 
-        assertRefused(app.postJson("/api/missed-calls", "{\"callId\": \"c1\", \"from\": ", WITH_KEY), "body",
-                "malformed JSON");
+        var notJson = app.postJson("/api/missed-calls", "{\"callId\": \"c1\", \"from\": ", WITH_KEY);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(notJson.body()).get("detail").asText()).isEqualTo("the request body is not valid JSON");
         assertRefused(app.postJson("/api/missed-calls", "{\"from\":\"" + caller + "\",\"to\":\""
-                + account.defaultNumber() + "\"}", WITH_KEY), "callId", "must not be blank");
+                + account.defaultNumber() + "\"}", WITH_KEY), "callId", "is required");
         assertRefused(app.postJson("/api/missed-calls", report("c2", "12345", account.defaultNumber()), WITH_KEY),
-                "from", "not a valid phone number");
+                "from", PhoneNumbers.NOT_A_PHONE_NUMBER);
         assertRefused(app.postJson("/api/missed-calls", report("c3", caller, "+12125550199"), WITH_KEY),
                 "to", "is not a number of any account");
         assertRefused(app.postJson("/api/missed-calls", "{\"callId\":\"c4\",\"from\":\"" + caller + "\",\"to\":\""

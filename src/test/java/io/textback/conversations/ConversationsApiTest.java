@@ -16,6 +16,7 @@ import io.textback.contacts.ContactRepository;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
+import io.textback.system.PhoneNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +94,7 @@ class ConversationsApiTest {
         assertRefused(app.sendAsAdmin("POST", thread + "/replies", "{\"body\":\"Hi {{contact.frist_name}}\"}"),
                 "body", "unknown merge field {{contact.frist_name}}");
         assertRefused(app.sendAsAdmin("POST", "/api/accounts/" + account.id() + "/conversations/555/replies",
-                "{\"body\":\"Hi\"}"), "phone", "'555' is not a valid phone number");
+                "{\"body\":\"Hi\"}"), "phone", PhoneNumbers.NOT_A_PHONE_NUMBER);
         assertThat(app.sendAsAdmin("POST", "/api/accounts/nobody/conversations/" + URLEncoder.encode(caller,
                 StandardCharsets.UTF_8) + "/replies", "{\"body\":\"Hi\"}").statusCode()).isEqualTo(404);
         assertThat(app.messagesTo(caller)).isEmpty();

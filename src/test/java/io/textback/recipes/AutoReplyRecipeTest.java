@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,11 @@ class AutoReplyRecipeTest {
 
         ProcessInstance morning = textAt("2026-01-12T15:00:00Z", "Hi, are you open on Saturday?");
         assertThat(morning).isWaitingAt(Element.SendAutoReply.id());
+        assertThat(InboundTextStart.of(runtime.getVariables(morning.getId()))).isEqualTo(new InboundTextStart(
+                account.id(), texter, account.defaultNumber(), "Hi, are you open on Saturday?",
+                Instant.parse("2026-01-12T15:00:00Z")));
+        assertThat(runtime.getVariableTyped(morning.getId(), InboundTextStart.RECEIVED_AT.name()).getType())
+                .isEqualTo(ValueType.DATE);
         sendTexts.sendDue();
         assertThat(morning).isEnded().hasPassed(Element.AutoReplySent.id());
 
@@ -125,9 +131,9 @@ class AutoReplyRecipeTest {
         assertThat(typo.body()).contains("unknown merge field {{contact.frist_name}}");
 
         var missedCallRecipe = app.sendAsAdmin("PUT", path, "{\"enabled\":true,\"message\":\"Hi\","
-                + "\"recipeKey\":\"missed-call-text-back\"}");
+                + "\"recipeKey\":\"" + MissedCallTextBack.KEY + "\"}");
         assertThat(missedCallRecipe.statusCode()).isEqualTo(400);
-        assertThat(missedCallRecipe.body()).contains("recipeKey", "no recipe with key 'missed-call-text-back'");
+        assertThat(missedCallRecipe.body()).contains("recipeKey", "no recipe with key '" + MissedCallTextBack.KEY + "'");
 
         assertThat(app.getAsAdmin(path).body()).contains("\"enabled\":false", "\"key\":\"auto-reply\"");
     }

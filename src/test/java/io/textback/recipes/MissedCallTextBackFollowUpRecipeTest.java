@@ -21,6 +21,7 @@ import io.textback.calls.MissedCallService;
 import io.textback.calls.MissedCallService.CallEnded;
 import io.textback.messaging.SendingRules;
 import io.textback.messaging.SendingRulesRepository;
+import io.textback.messaging.TextMessageLog;
 import io.textback.recipes.MissedCallTextBackFollowUp.Element;
 import io.textback.support.EndedInstance;
 import io.textback.support.Fixtures;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,8 @@ class MissedCallTextBackFollowUpRecipeTest {
     AccountRepository accountRepository;
     @Autowired
     SendingRulesRepository sendingRules;
+    @Autowired
+    TextMessageLog messages;
 
     Account account;
     String caller;
@@ -126,6 +130,11 @@ class MissedCallTextBackFollowUpRecipeTest {
         assertThat(missed).isWaitingAt(Element.UntilOpen.id());
         Job untilOpen = timerOf(missed);
         assertThat(untilOpen.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-01-19T09:00:00Z")));
+        var variables = runtime.getVariables(missed.getId());
+        assertThat(RecipeContract.IN_BUSINESS_HOURS.from(variables)).contains(false);
+        assertThat(RecipeContract.NEXT_OPENING.from(variables)).contains(Instant.parse("2026-01-19T09:00:00Z"));
+        assertThat(runtime.getVariableTyped(missed.getId(), RecipeContract.NEXT_OPENING.name()).getType())
+                .isEqualTo(ValueType.DATE);
         assertThat(bodies()).hasSize(1);
 
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-19T09:00:00Z")));
@@ -242,6 +251,10 @@ class MissedCallTextBackFollowUpRecipeTest {
         sendTexts.sendDue();
         assertThat(missed).isWaitingAt(Element.NoReplyTime.id());
         assertThat(bodies()).hasSize(1);
+        var variables = runtime.getVariables(missed.getId());
+        assertThat(RecipeContract.TEXT_STATUS.from(variables)).contains("queued");
+        assertThat(RecipeContract.TEXT_MESSAGE_ID.from(variables))
+                .contains(messages.find(account.id(), caller, null, 1).get(0).id());
     }
 
     private List<String> bodies() {

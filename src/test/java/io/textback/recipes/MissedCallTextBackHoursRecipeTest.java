@@ -157,9 +157,10 @@ class MissedCallTextBackHoursRecipeTest {
         account = accountRepository.findById(account.id()).orElseThrow();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-13T01:00:00Z")));
 
-        ProcessInstance instance = runtime.startProcessInstanceByKey(MissedCallTextBackHours.KEY,
-                Fixtures.newCallSid(), java.util.Map.of(RecipeContract.ACCOUNT_ID, account.id(),
-                        RecipeContract.CALLER, caller));
+        String callSid = Fixtures.newCallSid();
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MissedCallTextBackHours.KEY, callSid,
+                new MissedCallStart(callSid, account.id(), caller, account.defaultNumber(), "busy",
+                        ClockUtil.getCurrentTime().toInstant()).toVariables());
 
         assertThat(instance).isEnded().hasPassed(Element.TextBackDisabled.id())
                 .hasNotPassed(Element.CheckBusinessHours.id());

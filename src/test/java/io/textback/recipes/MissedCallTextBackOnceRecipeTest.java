@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,13 @@ class MissedCallTextBackOnceRecipeTest {
         assertThat(second).isEnded().hasPassed(Element.AlreadyHandled.id());
         assertThat(third).isEnded().hasPassed(Element.AlreadyHandled.id());
         assertThat(contacts.find(account.id(), caller).orElseThrow().tags()).containsExactly("3rd+ call");
+        var variables = runtime.getVariables(first.getId());
+        assertThat(MissedCallStart.of(variables)).isEqualTo(new MissedCallStart(first.getBusinessKey(), account.id(),
+                caller, account.defaultNumber(), "no-answer", start));
+        assertThat(runtime.getVariableTyped(first.getId(), MissedCallStart.CALLED_AT.name()).getType())
+                .as("Cockpit shows when the call rang as a date").isEqualTo(ValueType.DATE);
+        assertThat(RecipeContract.CALL_NUMBER_IN_WINDOW.from(variables)).contains(1);
+        assertThat(RecipeContract.CALLER_TAG.from(variables)).contains("1st call");
 
         Job timer = timerOf(first);
         assertThat(timer.getDuedate()).isEqualTo(Date.from(start.plus(Duration.ofMinutes(20))));
@@ -120,6 +128,23 @@ class MissedCallTextBackOnceRecipeTest {
         assertThat(textsSentTo(caller)).singleElement().satisfies(request -> assertThat(
                 request.formParameters().get("Body").firstValue())
                 .isEqualTo("Hi there, Lindqvist Locksmiths here. We saw your call."));
+    }
+
+    @Test
+    void callWhoseRecipeStartedBeforeCalledAtWasADateIsStillCountedFromWhenItRang() {
+        ProcessInstance first = missedCallAt(Duration.ZERO);
+        // An instance as earlier versions started it, with calledAt as an ISO-8601 text, two minutes after the
+        // first call; it reaches "Tag caller" long after it rang, when the first call is out of the window.
+        moveClockTo(Duration.ofMinutes(30));
+        String callSid = Fixtures.newCallSid();
+        var legacy = new MissedCallStart(callSid, account.id(), caller, account.defaultNumber(), "no-answer", null)
+                .toVariables().putValue(MissedCallStart.CALLED_AT.name(), start.plus(Duration.ofMinutes(2)).toString());
+
+        ProcessInstance second = runtime.startProcessInstanceByKey(MissedCallTextBackOnce.KEY, callSid, legacy);
+
+        assertThat(second).isEnded().hasPassed(Element.AlreadyHandled.id());
+        assertThat(contacts.find(account.id(), caller).orElseThrow().tags()).containsExactly("2nd call");
+        assertThat(first).isWaitingAt(Element.WaitTime.id());
     }
 
     @Test

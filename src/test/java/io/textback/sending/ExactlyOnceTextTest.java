@@ -26,7 +26,9 @@ import io.textback.accounts.AccountRepository;
 import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
 import io.textback.calls.CallLog;
+import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
+import io.textback.recipes.RecipeContract;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.Recipes;
@@ -168,7 +170,7 @@ class ExactlyOnceTextTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).count() == 1);
         var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("SendText");
+        assertThat(incident.getActivityId()).isEqualTo(MissedCallTextBack.Element.SendText.id());
         assertThat(incident.getIncidentMessage()).contains("HTTP 503").contains("Twilio error 20003");
         assertThat(calls.find(callSid).orElseThrow().note())
                 .isEqualTo("incident at \"Send text\" (SendText): " + incident.getIncidentMessage());
@@ -294,8 +296,9 @@ class ExactlyOnceTextTest {
                 for (var answer : answers) {
                     assertThat(answer.get()).isEqualTo(200);
                 }
-                assertThat(runtime.createProcessInstanceQuery().activityIdIn("WaitTime")
-                        .variableValueEquals("caller", roundCaller).count()).as("round " + round).isEqualTo(1);
+                assertThat(runtime.createProcessInstanceQuery().activityIdIn(MissedCallTextBackOnce.Element.WaitTime.id())
+                        .variableValueEquals(RecipeContract.CALLER.name(), roundCaller).count()).as("round " + round)
+                        .isEqualTo(1);
             }
         } finally {
             pool.shutdownNow();

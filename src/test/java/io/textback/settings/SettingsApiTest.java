@@ -17,7 +17,9 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountRepository;
 import io.textback.accounts.AccountService;
 import io.textback.accounts.TextBackSettings;
+import io.textback.messaging.MessageTemplate;
 import io.textback.support.AppClient;
+import io.textback.system.PhoneNumbers;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +56,7 @@ class SettingsApiTest {
     @Test
     void savedSettingsAreKeptAndTheNextIncomingCallRingsForTheNewTimeout() throws Exception {
         var saved = app.sendAsAdmin("PUT", settingsPath, form(false, "Hi {{contact.first_name|friend}}!", 25,
-                TextBackSettings.BUILT_IN_RECIPE));
+                TextBackSettings.DEFAULT_RECIPE_KEY));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         JsonNode reloaded = json.readTree(app.getAsAdmin(settingsPath).body());
@@ -66,7 +68,7 @@ class SettingsApiTest {
 
     @Test
     void eachInvalidFieldIsNamedWithItsReasonAndNothingIsSaved() throws Exception {
-        String recipe = TextBackSettings.BUILT_IN_RECIPE;
+        String recipe = TextBackSettings.DEFAULT_RECIPE_KEY;
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "", 15, recipe)),
                 "messageTemplate", "must not be empty");
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "   ", 15, recipe)),
@@ -85,7 +87,9 @@ class SettingsApiTest {
                 "recipeKey", "no recipe with key 'no-such-recipe' is deployed");
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(true, "Hi", 15, "")), "recipeKey", "is required");
         assertRefused(app.sendAsAdmin("PUT", settingsPath, form(null, "Hi", 15, recipe)), "enabled", "is required");
-        assertRefused(app.sendAsAdmin("PUT", settingsPath, "{not json"), "body", "malformed JSON");
+        var notJson = app.sendAsAdmin("PUT", settingsPath, "{not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(notJson.body()).get("detail").asText()).isEqualTo("the request body is not valid JSON");
 
         var twoBad = app.sendAsAdmin("PUT", settingsPath, form(true, "A new message", 99, "no-such-recipe"));
         assertThat(errors(twoBad)).extracting(e -> e.get("field").asText())
@@ -140,8 +144,8 @@ class SettingsApiTest {
     @Test
     void testMessageToANumberThatIsNoneOrWithABrokenMessageIsRefused() throws Exception {
         assertRefused(app.sendAsAdmin("POST", testMessagesPath(), json.writeValueAsString(Map.of("to", "12345"))),
-                "to", "'12345' is not a valid phone number");
-        assertRefused(app.sendAsAdmin("POST", testMessagesPath(), "{}"), "to", "is empty");
+                "to", PhoneNumbers.NOT_A_PHONE_NUMBER);
+        assertRefused(app.sendAsAdmin("POST", testMessagesPath(), "{}"), "to", "is required");
         assertRefused(app.sendAsAdmin("POST", testMessagesPath(), json.writeValueAsString(Map.of(
                 "to", "+14155550142", "messageTemplate", ""))), "messageTemplate", "must not be empty");
         assertThat(usage().get("texts").asLong()).isZero();
@@ -161,7 +165,7 @@ class SettingsApiTest {
                         .isEqualTo("Hi there, sorry we missed your call at Rossi Roofing. "
                                 + "How can we help? Reply here and we'll get back to you.")));
         assertRefused(app.sendAsAdmin("POST", "/api/accounts/" + account.id() + "/simulated-calls",
-                "{\"from\":\"call me\"}"), "from", "is not a phone number");
+                "{\"from\":\"call me\"}"), "from", PhoneNumbers.NOT_A_PHONE_NUMBER);
     }
 
     @Test
@@ -208,8 +212,10 @@ class SettingsApiTest {
                 "file", "is empty");
         byte[] tooLarge = new byte[GreetingAudio.MAX_BYTES + 1];
         System.arraycopy(wav, 0, tooLarge, 0, wav.length);
-        assertRefused(app.uploadAsAdmin("PUT", greetingPath(), "file", "long.wav", "audio/wav", tooLarge),
-                "file", "must be at most 10 MB");
+        var oversized = app.uploadAsAdmin("PUT", greetingPath(), "file", "long.wav", "audio/wav", tooLarge);
+        assertThat(oversized.statusCode()).as(oversized.body()).isEqualTo(413);
+        assertThat(json.readTree(oversized.body()).get("errors").toString())
+                .isEqualTo("[{\"field\":\"file\",\"reason\":\"must be at most 10 MB\"}]");
         assertRefused(app.uploadAsAdmin("PUT", greetingPath(), "audio", "greeting.wav", "audio/wav", wav),
                 "file", "is required");
 
@@ -218,11 +224,16 @@ class SettingsApiTest {
     }
 
     @Test
-    void choicesListTheDeployedRecipesAndTheTimeoutRange() throws Exception {
+    void choicesListTheDeployedRecipesTheTimeoutRangeAndTheMergeFields() throws Exception {
         JsonNode choices = json.readTree(app.getAsAdmin("/api/settings/choices").body());
 
+        // The page's merge-field buttons, from the one list the product fills, in its order.
+        assertThat(choices.get("mergeFields")).extracting(f -> f.get("field").asText() + "=" + f.get("label").asText())
+                .containsExactlyElementsOf(MessageTemplate.FIELDS.stream().map(f -> f.field() + "=" + f.label())
+                        .toList());
+
         assertThat(choices.get("recipes")).anySatisfy(r -> assertThat(r.get("key").asText())
-                .isEqualTo(TextBackSettings.BUILT_IN_RECIPE));
+                .isEqualTo(TextBackSettings.DEFAULT_RECIPE_KEY));
         assertThat(choices.get("minTimeoutSeconds").asInt()).isEqualTo(5);
         assertThat(choices.get("maxTimeoutSeconds").asInt()).isEqualTo(60);
         assertThat(choices.get("recommendedMinTimeoutSeconds").asInt()).isEqualTo(10);

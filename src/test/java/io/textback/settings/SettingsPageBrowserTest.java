@@ -16,6 +16,7 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
+import io.textback.system.PhoneNumbers;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
@@ -131,7 +132,7 @@ class SettingsPageBrowserTest {
         page.fill("#test-to", "555");
         page.click("#send-test");
 
-        assertThat(page.locator("[data-error-for=to]")).containsText("'555' is not a valid phone number");
+        assertThat(page.locator("[data-error-for=to]")).containsText(PhoneNumbers.NOT_A_PHONE_NUMBER);
     }
 
     @Test
@@ -182,6 +183,17 @@ class SettingsPageBrowserTest {
 
         assertThat(page.locator("[data-error-for=file]"))
                 .hasText("is not MP3 or WAV audio (its content was checked, not its name)");
+        assertThat(page.locator("#greeting-current")).isHidden();
+    }
+
+    @Test
+    void greetingOverTenMegabytesIsRefusedNextToTheFileInput() {
+        page.setInputFiles("#greeting-file", new FilePayload("long.wav", "audio/wav",
+                new byte[GreetingAudio.MAX_BYTES + 1]));
+        page.click("#greeting-upload");
+
+        assertThat(page.locator("[data-error-for=file]")).hasText("must be at most 10 MB");
+        assertThat(page.locator("#greeting-outcome")).isEmpty();
         assertThat(page.locator("#greeting-current")).isHidden();
     }
 

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.textback.recipes.MissedCallTextBack;
+
 /** Variants of the shipped recipe, as a business user would save them from Modeler. */
 public final class Recipes {
 
-    public static final String BUILT_IN_KEY = "missed-call-text-back";
+    public static final String BUILT_IN_KEY = MissedCallTextBack.KEY;
     private static final String EMPTY_MESSAGE = "<camunda:inputParameter name=\"message\"></camunda:inputParameter>";
 
     private Recipes() {
