@@ -13,20 +13,16 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.Fixtures;
 import io.textback.support.Postgres;
 import io.textback.support.PostgresEngineTest;
 import io.textback.support.RequiresService;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Outcomes, the calls list and the sending rules on PostgreSQL, the production database: the same
@@ -40,27 +36,19 @@ class CallOutcomesPostgresTest {
         return RequiresService.available("PostgreSQL outcome test", Postgres.unavailableBecause());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
     @Autowired
     AccountRepository accountRepository;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
     }
 
     @Test

@@ -16,15 +16,12 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,23 +45,17 @@ class CallOutcomesTest {
     @Autowired
     AccountRepository accountRepository;
     @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
-    @Autowired
     ProcessEngine engine;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
     String caller;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
         caller = Fixtures.newCaller();
     }
 

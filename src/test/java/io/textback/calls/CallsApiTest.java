@@ -13,46 +13,34 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.contacts.ContactRepository;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** GET /api/calls: newest first, paged, filtered by account, outcome and time, and 400s that name the field. */
 @EngineTest
 class CallsApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
     @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
-    @Autowired
     ContactRepository contacts;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
     Account account;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
         account = Fixtures.newAccount(accounts, "Mensah Dental");
     }
 

@@ -18,19 +18,15 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Quiet hours (21:00-08:00) in the caller's local time, through the webhooks, with the engine's clock
@@ -45,28 +41,20 @@ class QuietHoursTest {
     static final ZonedDateTime NIGHT = ZonedDateTime.of(2026, 12, 8, 23, 30, 0, 0, NEW_YORK);
     static final Instant MORNING = ZonedDateTime.of(2026, 12, 9, 8, 0, 0, 0, NEW_YORK).toInstant();
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
     @Autowired
     AccountRepository accountRepository;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
     String newYorker;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
         newYorker = "+1212" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
         clockAt(NIGHT.toInstant());
     }

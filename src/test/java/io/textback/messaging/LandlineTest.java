@@ -17,19 +17,15 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Landlines get no text: Twilio Lookup v2 (through the real SDK, answered by the stand-in with Twilio's
@@ -38,27 +34,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EngineTest
 class LandlineTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
     @Autowired
     AccountRepository accountRepository;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
     }
 
     @ParameterizedTest

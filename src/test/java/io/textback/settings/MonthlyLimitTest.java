@@ -15,19 +15,15 @@ import io.textback.accounts.TextBackSettings;
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
 import io.textback.support.AppClient;
-import io.textback.recipes.SendTextWorker;
 import io.textback.support.Calls;
 import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.TwilioStandIn;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The monthly messaging limit: texts stop at it, the call says so, and usage shows it. */
 @EngineTest
@@ -35,27 +31,19 @@ class MonthlyLimitTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
     @Autowired
     AccountRepository accountRepository;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ExternalTaskService externalTasks;
-    @Autowired
-    SendTextWorker sendTexts;
 
+    @Autowired
     AppClient app;
+    @Autowired
     Calls calls;
 
     @BeforeEach
     void setUp() {
         TwilioStandIn.acceptTexts();
-        app = new AppClient(port);
-        calls = new Calls(app, management, externalTasks, sendTexts);
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -28,6 +29,7 @@ import org.springframework.test.context.TestExecutionListeners;
         "textback.twilio.timeout=10s",
         "camunda.bpm.job-execution.enabled=false"})
 @ContextConfiguration(initializers = TwilioStandInProperties.class)
+@Import(EngineClients.class)
 @TestExecutionListeners(listeners = RecipesLeftRunningRemoved.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ_WRITE)

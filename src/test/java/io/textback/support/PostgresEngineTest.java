@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -26,5 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
         "textback.twilio.timeout=10s",
         "camunda.bpm.job-execution.enabled=false"})
 @ContextConfiguration(initializers = {TwilioStandInProperties.class, PostgresDatabase.class})
+@Import(EngineClients.class)
 public @interface PostgresEngineTest {
 }
