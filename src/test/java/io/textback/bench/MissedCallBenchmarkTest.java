@@ -328,8 +328,9 @@ class MissedCallBenchmarkTest {
         env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
         env.put("TWILIO_API_BASE_URL", TwilioStandIn.server().baseUrl());
-        // -Dbench.app-env=NAME=value,... tries a setting without changing the app (e.g. CAMUNDA_BPM_HISTORYLEVEL=audit).
-        for (String pair : System.getProperty("bench.app-env", "").split(",")) {
+        // -Dbench.app-env=NAME=value,... tries a setting without changing the app (e.g. CAMUNDA_BPM_HISTORYLEVEL=audit);
+        // a value may hold commas (JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=app.jfr,settings=profile).
+        for (String pair : System.getProperty("bench.app-env", "").split(",(?=[A-Z][A-Z0-9_]*=)")) {
             if (pair.contains("=")) {
                 env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
