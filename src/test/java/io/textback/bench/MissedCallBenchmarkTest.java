@@ -76,7 +76,7 @@ class MissedCallBenchmarkTest {
             databaseUser = database.user();
         } else {
             // AUTO_SERVER lets this JVM reach the app's H2 file to make waits due at once.
-            databaseUrl = "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+            databaseUrl = "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;AUTO_SERVER=TRUE";
         }
         TwilioStandIn.acceptTextsAfter(TWILIO_LATENCY);
         int port = AppProcess.freePort();
