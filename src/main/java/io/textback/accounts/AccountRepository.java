@@ -3,44 +3,91 @@ package io.textback.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.textback.system.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+/**
+ * Accounts, with their numbers and settings. An account read is kept for {@link #KEPT} (three queries
+ * each time otherwise, and a missed call asks for its account in the webhook and again at the
+ * recipe's gateways); a change made through this node is seen at once, one made through another node
+ * of a cluster within that time.
+ */
 @Repository
 public class AccountRepository {
 
+    static final Duration KEPT = Duration.ofSeconds(1);
+
     private final JdbcClient jdbc;
+    private final Map<String, Kept> byId = new ConcurrentHashMap<>();
+    private final Map<String, Kept> byNumber = new ConcurrentHashMap<>();
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    private record Kept(Optional<Account> account, long until) {
+    }
+
     public Optional<Account> findById(String id) {
-        return jdbc.sql("select * from account where id = ?").param(id)
-                .query((rs, n) -> load(rs)).optional();
+        return kept(byId, id, () -> jdbc.sql("select * from account where id = ?").param(id)
+                .query((rs, n) -> load(rs)).optional());
     }
 
     /** The account that owns the number a caller dialled. */
     public Optional<Account> findByNumber(String e164) {
-        return jdbc.sql("select a.* from account a join account_number n on n.account_id = a.id"
-                        + " where n.phone_number = ?").param(e164)
-                .query((rs, n) -> load(rs)).optional();
+        return kept(byNumber, e164, () -> jdbc.sql("select a.* from account a join account_number n"
+                        + " on n.account_id = a.id where n.phone_number = ?").param(e164)
+                .query((rs, n) -> load(rs)).optional());
+    }
+
+    private static Optional<Account> kept(Map<String, Kept> kept, String key, Supplier<Optional<Account>> read) {
+        long now = System.nanoTime();
+        Kept found = kept.get(key);
+        if (found != null && found.until() - now > 0) {
+            return found.account();
+        }
+        Optional<Account> account = read.get();
+        kept.put(key, new Kept(account, now + KEPT.toNanos()));
+        return account;
+    }
+
+    /**
+     * Called by every change: the next read goes to the database, and so does the first read after the
+     * change's transaction ends (a read in between may have kept what was there before).
+     */
+    private void forgetKept() {
+        byId.clear();
+        byNumber.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    byId.clear();
+                    byNumber.clear();
+                }
+            });
+        }
     }
 
     public List<Account> findAll() {
         return jdbc.sql("select * from account order by id").query((rs, n) -> load(rs)).list();
     }
 
-    /** One column of one row: recipes ask this at their gateways, once per missed call. */
+    /** Recipes ask this at their gateways, once per missed call. */
     public boolean textBackEnabled(String id) {
-        return jdbc.sql("select text_back_enabled from account where id = ?").param(id).query(Boolean.class)
-                .optional().orElse(false);
+        return findById(id).map(account -> account.settings().enabled()).orElse(false);
     }
 
     /** The account, or {@link NotFound} naming it: what every request about one account starts with. */
@@ -61,6 +108,7 @@ public class AccountRepository {
 
     @Transactional
     public void insert(Account account) {
+        forgetKept();
         var s = account.settings();
         jdbc.sql("insert into account (id, business_name, text_back_enabled, message_template,"
                         + " call_timeout_seconds, recipe_key, created_at) values (?, ?, ?, ?, ?, ?, ?)")
@@ -81,6 +129,7 @@ public class AccountRepository {
     }
 
     public void updateSettings(String accountId, TextBackSettings s) {
+        forgetKept();
         jdbc.sql("update account set text_back_enabled = ?, message_template = ?, call_timeout_seconds = ?,"
                         + " recipe_key = ? where id = ?")
                 .params(s.enabled(), s.messageTemplate(), s.callTimeoutSeconds(), s.recipeKey(), accountId)
