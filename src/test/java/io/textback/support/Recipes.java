@@ -12,7 +12,9 @@ import io.textback.recipes.MissedCallTextBack;
 public final class Recipes {
 
     public static final String BUILT_IN_KEY = MissedCallTextBack.KEY;
-    private static final String EMPTY_MESSAGE = "<camunda:inputParameter name=\"message\"></camunda:inputParameter>";
+    /** The end of Send text's properties: an empty message adds no input mapping (no scope for the task). */
+    private static final String SEND_TEXT_PROPERTIES_END = "<camunda:property name=\"channel\" value=\"sms\" />\n"
+            + "        </camunda:properties>";
 
     private Recipes() {
     }
@@ -21,7 +23,7 @@ public final class Recipes {
     public static String builtIn() {
         try {
             String bpmn = Files.readString(Path.of("bpmn", BUILT_IN_KEY + ".bpmn"));
-            if (!bpmn.contains(EMPTY_MESSAGE)) {
+            if (bpmn.contains("<camunda:inputParameter name=\"message\"") || !bpmn.contains(SEND_TEXT_PROPERTIES_END)) {
                 throw new IllegalStateException("the built-in recipe no longer leaves Send text's message empty");
             }
             return bpmn;
@@ -32,8 +34,9 @@ public final class Recipes {
 
     /** The Send text task's message field filled in. */
     public static String withMessage(String bpmn, String message) {
-        return bpmn.replace(EMPTY_MESSAGE, "<camunda:inputParameter name=\"message\">" + message
-                + "</camunda:inputParameter>");
+        return bpmn.replace(SEND_TEXT_PROPERTIES_END, SEND_TEXT_PROPERTIES_END + "\n        <camunda:inputOutput>\n"
+                + "          <camunda:inputParameter name=\"message\">" + message + "</camunda:inputParameter>\n"
+                + "        </camunda:inputOutput>");
     }
 
     /** Saved under another process key, so that a test's deployments meet no other test. */
