@@ -20,12 +20,16 @@ import io.textback.support.TwilioStandIn;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The recommended recipe through the webhooks of the running app, with recipe time scaled down
  * (TEXTBACK_RECIPE_TIME_SCALE=0.005): the 20-minute wait and window last 6 seconds, 5 minutes 1.5 s.
+ * Each test has its own account and caller, and spends its time waiting on the recipe's wait: the tests
+ * run at the same time (the class itself still runs in turn with the others of its context).
  */
 @ScaledTimeAppTest
 class OnceRecipeEndToEndTest {
@@ -56,6 +60,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void threeMissedCallsInAMinuteGetOneTextWhenTheWaitIsOver() {
         long start = System.nanoTime();
         String first = missedCall();
@@ -72,6 +77,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void callerWhoGetsThroughOnALaterCallGetsNoText() {
         String missed = missedCall();
 
@@ -86,6 +92,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void businessCallingBackThroughTheGenericWebhookStopsTheText() {
         String missed = missedCall();
 
@@ -100,6 +107,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void businessCallingBackThroughTwilioStopsTheText() {
         String missed = missedCall();
 
@@ -111,6 +119,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void textFromTheCallerDuringTheWaitStopsTheText() {
         String missed = missedCall();
 
@@ -123,6 +132,7 @@ class OnceRecipeEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void missedCallTwentyFiveMinutesAfterATextedOneGetsASecondText() {
         long start = System.nanoTime();
         missedCall();
