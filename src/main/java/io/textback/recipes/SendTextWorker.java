@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction, sends up to {@code parallelism} at once without holding a job thread or a
  * database connection while Twilio answers, and completes them in batches, each text's outcome in
  * the message log committing with its task's completion. The worker's routine database work runs
- * on five threads (one fetching, four completing), so a burst of texts never takes all the
+ * on three threads (one fetching, two completing), so a burst of texts never takes all the
  * connections the webhooks need.
  * <p>
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
@@ -59,8 +59,15 @@ public class SendTextWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SendTextWorker.class);
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
     private static final int COMPLETION_BATCH = 100;
-    // Completing a text is the engine's heaviest step of a send; a few threads keep up with 50 in flight.
-    private static final int COMPLETERS = 4;
+    // Completing a text is the engine's heaviest step of a send; two threads keep up with 50 in flight.
+    private static final int COMPLETERS = 2;
+    /**
+     * How long a completer waits for more sent texts before it commits a batch. A commit costs about
+     * as much as many completions (H2 writes every changed page of every table touched), so that
+     * texts answered within a few milliseconds of each other share one; it adds nothing to when
+     * Twilio gets a text.
+     */
+    private static final Duration COMPLETION_LINGER = Duration.ofMillis(20);
 
     private final ExternalTaskService externalTasks;
     private final RepositoryService repository;
@@ -213,7 +220,7 @@ public class SendTextWorker implements SmartLifecycle {
                 }
                 var batch = new ArrayList<Sent>();
                 batch.add(first);
-                sent.drainTo(batch, COMPLETION_BATCH - 1);
+                lingerForMore(batch);
                 try {
                     completeAll(batch);
                 } finally {
@@ -224,6 +231,21 @@ public class SendTextWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Completing sent texts failed: {}", e.getMessage());
             }
+        }
+    }
+
+    /** Adds the texts sent within {@link #COMPLETION_LINGER}, up to a full batch; an interrupt ends the wait. */
+    private void lingerForMore(List<Sent> batch) {
+        long until = System.nanoTime() + COMPLETION_LINGER.toNanos();
+        try {
+            Sent next;
+            while (batch.size() < COMPLETION_BATCH
+                    && (next = sent.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                batch.add(next);
+                sent.drainTo(batch, COMPLETION_BATCH - batch.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
