@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction, sends up to {@code parallelism} at once without holding a job thread or a
  * database connection while Twilio answers, and completes them in batches, each text's outcome in
  * the message log committing with its task's completion. The worker's routine database work runs
- * on five threads (one fetching, four completing), so a burst of texts never takes all the
+ * on three threads (one fetching, two completing), so a burst of texts never takes all the
  * connections the webhooks need.
  * <p>
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
@@ -59,9 +59,9 @@ public class SendTextWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SendTextWorker.class);
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
     private static final int COMPLETION_BATCH = 100;
-    // Completing a text is the engine's heaviest step of a send; a few threads keep up with 50 in flight
-    // (on PostgreSQL, where a commit waits for the disk rather than the CPU, two were slower than four).
-    private static final int COMPLETERS = 4;
+    // Completing a text is the engine's heaviest step of a send; with batches that fill while a completer
+    // lingers, two threads keep up with 50 in flight (four measured the same on PostgreSQL, worse on H2).
+    private static final int COMPLETERS = 2;
     /**
      * How long a completer waits for more sent texts before it commits a batch. A commit costs about
      * as much as many completions (H2 writes every changed page of every table touched), so that
