@@ -11,6 +11,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The running app as someone trying it without a Twilio account meets it: texts are simulated (kept
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * with this annotation shares one application context, so each test makes its own account and callers.
  * As these classes use no Twilio stand-in, they run in a thread of their own beside the other tests
  * (see junit-platform.properties), one class at a time, never beside a test that moves the engine's clock.
+ * It also serves {@link FaultyEndpoint}, an endpoint with a bug, for the tests of the API's errors.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "textback.public-base-url=" + AppTests.PUBLIC_URL,
         "textback.api-key=" + AppTests.API_KEY})
+@Import(FaultyEndpoint.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = SimulatedAppTest.LOCK, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)

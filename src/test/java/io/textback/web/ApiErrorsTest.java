@@ -18,28 +18,25 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.settings.TestAudio;
 import io.textback.support.AppClient;
+import io.textback.support.AppTests;
+import io.textback.support.FaultyEndpoint;
 import io.textback.support.Fixtures;
+import io.textback.support.SimulatedAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every kind of error of the JSON API, over real HTTP, answers one shape: RFC 9457 problem details
  * as {@code application/problem+json}, a detail written for people, and the bad fields under
  * {@code errors} in the same {@code {field, reason}} form wherever they are.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "textback.api-key=" + ApiErrorsTest.API_KEY)
+@SimulatedAppTest
 class ApiErrorsTest {
 
-    static final String API_KEY = "errors-test-key";
-    static final String FAULT_PATH = "/api/test-only/fault";
+    static final String API_KEY = AppTests.API_KEY;
+    static final String FAULT_PATH = FaultyEndpoint.PATH;
 
     @LocalServerPort
     int port;
@@ -270,25 +267,6 @@ class ApiErrorsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** An endpoint with a bug, to see what a fault of the app's own answers. */
-    @TestConfiguration
-    static class FaultyEndpoint {
-
-        @Bean
-        Faulty faulty() {
-            return new Faulty();
-        }
-    }
-
-    @RestController
-    static class Faulty {
-
-        @GetMapping(FAULT_PATH)
-        String fail() {
-            throw new IllegalStateException("secret internals of io.textback.Something");
         }
     }
 }
