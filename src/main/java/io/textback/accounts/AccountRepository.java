@@ -37,7 +37,7 @@ public class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    private record Kept(Optional<Account> account, long until) {
+    private record Kept(Account account, long until) {
     }
 
     public Optional<Account> findById(String id) {
@@ -52,14 +52,15 @@ public class AccountRepository {
                 .query((rs, n) -> load(rs)).optional());
     }
 
+    /** Only accounts found are kept: a number that is nobody's is asked each time, and keeps no entry. */
     private static Optional<Account> kept(Map<String, Kept> kept, String key, Supplier<Optional<Account>> read) {
         long now = System.nanoTime();
         Kept found = kept.get(key);
         if (found != null && found.until() - now > 0) {
-            return found.account();
+            return Optional.of(found.account());
         }
         Optional<Account> account = read.get();
-        kept.put(key, new Kept(account, now + KEPT.toNanos()));
+        account.ifPresent(it -> kept.put(key, new Kept(it, now + KEPT.toNanos())));
         return account;
     }
 
@@ -68,17 +69,20 @@ public class AccountRepository {
      * change's transaction ends (a read in between may have kept what was there before).
      */
     private void forgetKept() {
-        byId.clear();
-        byNumber.clear();
+        clearKept();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    byId.clear();
-                    byNumber.clear();
+                    clearKept();
                 }
             });
         }
+    }
+
+    private void clearKept() {
+        byId.clear();
+        byNumber.clear();
     }
 
     public List<Account> findAll() {

@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The recommended recipe through the webhooks of the running app, with recipe time scaled down
  * (TEXTBACK_RECIPE_TIME_SCALE=0.005): the 20-minute wait and window last 6 seconds, 5 minutes 1.5 s.
  * Each test has its own account and caller, and spends its time waiting on the recipe's wait: the tests
- * run at the same time (the class itself still runs in turn with the others of its context).
+ * run at the same time when test threads are free (the class itself runs in turn with the others of its
+ * context).
  */
 @ScaledTimeAppTest
 class OnceRecipeEndToEndTest {

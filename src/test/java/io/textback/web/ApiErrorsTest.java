@@ -35,9 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SimulatedAppTest
 class ApiErrorsTest {
 
-    static final String API_KEY = AppTests.API_KEY;
-    static final String FAULT_PATH = FaultyEndpoint.PATH;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -122,7 +119,7 @@ class ApiErrorsTest {
 
     @Test
     void apiKeyOutsideMissedCallsIsForbiddenSayingWhatItMayDo() throws Exception {
-        var response = send("GET", "/api/accounts", Map.of("X-Api-Key", API_KEY), null);
+        var response = send("GET", "/api/accounts", Map.of("X-Api-Key", AppTests.API_KEY), null);
 
         assertThat(problem(response, 403).get("detail").asText())
                 .isEqualTo("the API key only reports missed calls (POST /api/missed-calls); everything else needs"
@@ -159,7 +156,7 @@ class ApiErrorsTest {
         var contact = app.sendAsAdmin("PUT", base + "/contacts/555", "{\"firstName\":\"Ana\"}");
         var whatsApp = app.sendAsAdmin("PUT", base + "/whatsapp", "{\"sender\":\"whatsapp\"}");
         var missedCall = app.postJson("/api/missed-calls", "{\"callId\":\"c1\",\"from\":\"12\",\"to\":\""
-                + account.defaultNumber() + "\"}", Map.of("X-Api-Key", API_KEY));
+                + account.defaultNumber() + "\"}", Map.of("X-Api-Key", AppTests.API_KEY));
 
         String wording = "is not a phone number in E.164 form, such as +14155550123";
         assertThat(fieldErrors(problem(testMessage, 400))).containsExactly(Map.of("field", "to", "reason", wording));
@@ -223,7 +220,7 @@ class ApiErrorsTest {
 
     @Test
     void faultOfOursIsA500WithoutTheExceptionsText() throws Exception {
-        var response = app.getAsAdmin(FAULT_PATH);
+        var response = app.getAsAdmin(FaultyEndpoint.PATH);
 
         JsonNode problem = problem(response, 500);
         assertThat(problem.get("detail").asText())
