@@ -1,6 +1,5 @@
 package io.textback.calls;
 
-import static io.textback.support.TwilioStandIn.textsSentTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import io.textback.support.AppTests;
 import io.textback.support.Fixtures;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
+import io.textback.support.TwilioStandInServer;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +29,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The recommended recipe through the webhooks of the running app, with recipe time scaled down
  * (TEXTBACK_RECIPE_TIME_SCALE=0.005): the 20-minute wait and window last 6 seconds, 5 minutes 1.5 s.
  * Each test has its own account and caller, and spends its time waiting on the recipe's wait: the tests
- * run at the same time when test threads are free (the class itself runs in turn with the others of its
- * context).
+ * run at the same time when test threads are free.
  */
 @ScaledTimeAppTest
 class OnceRecipeEndToEndTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
+    static final TwilioStandInServer twilio = TwilioStandIn.ofScaledTimeApp();
     static final String API_KEY = AppTests.API_KEY;
     static final Duration SCALED_20_MINUTES = Duration.ofSeconds(6);
 
@@ -52,7 +52,6 @@ class OnceRecipeEndToEndTest {
 
     @BeforeEach
     void setUp() {
-        TwilioStandIn.acceptTexts();
         app = new AppClient(port);
         String number = "+1312" + (2000000 + (int) (Math.random() * 7000000));
         account = accounts.create(new NewAccount("once-" + number.substring(5), "Haddad Heating", List.of(number),
@@ -69,12 +68,12 @@ class OnceRecipeEndToEndTest {
         missedCall();
 
         sleepUntil(start, SCALED_20_MINUTES.minusSeconds(2));
-        assertThat(textsSentTo(caller)).as("no text before the wait is over").isEmpty();
-        await().atMost(Duration.ofSeconds(15)).until(() -> textsSentTo(caller).size() == 1);
+        assertThat(twilio.textsSentTo(caller)).as("no text before the wait is over").isEmpty();
+        await().atMost(Duration.ofSeconds(15)).until(() -> twilio.textsSentTo(caller).size() == 1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(SCALED_20_MINUTES);
         await().atMost(Duration.ofSeconds(5)).until(() -> endedAt(first, "TextSent"));
         sleep(Duration.ofSeconds(2));
-        assertThat(textsSentTo(caller)).hasSize(1);
+        assertThat(twilio.textsSentTo(caller)).hasSize(1);
     }
 
     @Test
@@ -89,7 +88,7 @@ class OnceRecipeEndToEndTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> endedAt(missed, "CallerReached"));
         sleep(SCALED_20_MINUTES.plusSeconds(1));
-        assertThat(textsSentTo(caller)).isEmpty();
+        assertThat(twilio.textsSentTo(caller)).isEmpty();
     }
 
     @Test
@@ -104,7 +103,7 @@ class OnceRecipeEndToEndTest {
         assertThat(callBack.statusCode()).as(callBack.body()).isEqualTo(202);
         assertThat(callBack.body()).contains("\"recipesNotified\":1");
         await().atMost(Duration.ofSeconds(5)).until(() -> endedAt(missed, "CallerReached"));
-        assertThat(textsSentTo(caller)).isEmpty();
+        assertThat(twilio.textsSentTo(caller)).isEmpty();
     }
 
     @Test
@@ -116,7 +115,7 @@ class OnceRecipeEndToEndTest {
                 "To", caller, "CallStatus", "completed", "Direction", "outbound-api", "CallDuration", "42"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> endedAt(missed, "CallerReached"));
-        assertThat(textsSentTo(caller)).isEmpty();
+        assertThat(twilio.textsSentTo(caller)).isEmpty();
     }
 
     @Test
@@ -129,7 +128,7 @@ class OnceRecipeEndToEndTest {
 
         assertThat(reply.body()).contains("<Response");
         await().atMost(Duration.ofSeconds(5)).until(() -> endedAt(missed, "CallerTexted"));
-        assertThat(textsSentTo(caller)).isEmpty();
+        assertThat(twilio.textsSentTo(caller)).isEmpty();
     }
 
     @Test
@@ -137,12 +136,12 @@ class OnceRecipeEndToEndTest {
     void missedCallTwentyFiveMinutesAfterATextedOneGetsASecondText() {
         long start = System.nanoTime();
         missedCall();
-        await().atMost(Duration.ofSeconds(15)).until(() -> textsSentTo(caller).size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> twilio.textsSentTo(caller).size() == 1);
 
         sleepUntil(start, Duration.ofMillis(7500));
         missedCall();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> textsSentTo(caller).size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> twilio.textsSentTo(caller).size() == 2);
     }
 
     private String missedCall() {

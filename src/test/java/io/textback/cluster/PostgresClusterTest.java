@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The production topology of docker-compose.yml without Docker: two app processes with the
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * takes over the lost node's work sooner; the node loss test's bound follows the lock time.
  */
 @AppProcessTest
+// Both methods use the same two nodes: one after the other (a class holding a lock runs its methods in turn).
+@ResourceLock("postgres-cluster-nodes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterTest {

@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.textback.support.TwilioStandIn.created;
-import static io.textback.support.TwilioStandIn.textsSentTo;
-import static io.textback.support.TwilioStandIn.textsTakenFor;
 import static io.textback.support.TwilioStandIn.twilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +32,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.Recipes;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
+import io.textback.support.TwilioStandInServer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +49,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ExactlyOnceTextTest {
 
     static final String PUBLIC_URL = "https://textback.example.com";
+    static final TwilioStandInServer twilio = TwilioStandIn.ofScaledTimeApp();
     static final ResponseDefinitionBuilder LOST_ANSWER =
             created().withFixedDelay((int) TwilioStandIn.TIMEOUT.plusSeconds(1).toMillis());
 
@@ -73,7 +73,6 @@ class ExactlyOnceTextTest {
 
     @BeforeEach
     void setUp() {
-        TwilioStandIn.acceptTexts();
         app = new AppClient(port);
         account = Fixtures.newAccount(accounts, "Nakamura Glass");
         caller = Fixtures.newCaller();
@@ -81,47 +80,47 @@ class ExactlyOnceTextTest {
 
     @Test
     void answerLostAfterTwilioQueuedTheTextSendsNothingAgain() {
-        TwilioStandIn.answerTextsInTurn(caller, LOST_ANSWER, created());
+        twilio.answerTextsInTurn(caller, LOST_ANSWER, created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsSentTo(caller)).as("one request: the retry asked Twilio instead of sending").hasSize(1);
-        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsSentTo(caller)).as("one request: the retry asked Twilio instead of sending").hasSize(1);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
         assertThat(app.messagesTo(caller)).singleElement()
-                .satisfies(text -> assertThat(text.get("providerSid")).isEqualTo(textsTakenFor(caller).get(0)));
+                .satisfies(text -> assertThat(text.get("providerSid")).isEqualTo(twilio.textsTakenFor(caller).get(0)));
     }
 
     @Test
     void connectionResetAfterTheRequestGivesOneText() {
-        TwilioStandIn.answerTextsInTurn(caller, created().withFault(Fault.CONNECTION_RESET_BY_PEER), created());
+        twilio.answerTextsInTurn(caller, created().withFault(Fault.CONNECTION_RESET_BY_PEER), created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
     }
 
     @Test
     void emptyAnswerAfterTheRequestGivesOneText() {
-        TwilioStandIn.answerTextsInTurn(caller, created().withFault(Fault.EMPTY_RESPONSE), created());
+        twilio.answerTextsInTurn(caller, created().withFault(Fault.EMPTY_RESPONSE), created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
     }
 
     @Test
     void tooManyRequestsIsSentAgainNoSoonerThanTwilioAsked() {
-        TwilioStandIn.answerTextsInTurn(caller,
+        twilio.answerTextsInTurn(caller,
                 twilioError(429, 20429, "Too Many Requests").withHeader("Retry-After", "2"), created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
-        var requests = textsSentTo(caller);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
+        var requests = twilio.textsSentTo(caller);
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
                 .as("milliseconds between the 429 and the next try").isGreaterThanOrEqualTo(2000);
@@ -129,24 +128,24 @@ class ExactlyOnceTextTest {
 
     @Test
     void tooManyRequestsWithoutRetryAfterGivesOneText() {
-        TwilioStandIn.answerTextsInTurn(caller, aResponse().withStatus(429), created());
+        twilio.answerTextsInTurn(caller, aResponse().withStatus(429), created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
     }
 
     @Test
     void threeServerErrorsThenAcceptedGivesOneText() {
         var error = twilioError(500, 20500, "Internal Server Error");
-        TwilioStandIn.answerTextsInTurn(caller, error, error, error, created());
+        twilio.answerTextsInTurn(caller, error, error, error, created());
 
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
-        assertThat(textsSentTo(caller)).hasSize(4);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsSentTo(caller)).hasSize(4);
     }
 
     @Test
@@ -163,7 +162,7 @@ class ExactlyOnceTextTest {
         repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
         account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
                 TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
-        TwilioStandIn.answerTextsInTurn(caller, twilioError(503, 20003, "Service Unavailable"));
+        twilio.answerTextsInTurn(caller, twilioError(503, 20003, "Service Unavailable"));
 
         String callSid = missedCall();
 
@@ -175,8 +174,8 @@ class ExactlyOnceTextTest {
         assertThat(calls.find(callSid).orElseThrow().note())
                 .isEqualTo("incident at \"Send text\" (SendText): " + incident.getIncidentMessage());
         Thread.sleep(1500);
-        assertThat(textsTakenFor(caller)).isEmpty();
-        return textsSentTo(caller).size();
+        assertThat(twilio.textsTakenFor(caller)).isEmpty();
+        return twilio.textsSentTo(caller).size();
     }
 
     @Test
@@ -194,7 +193,7 @@ class ExactlyOnceTextTest {
         missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        assertThat(textsTakenFor(caller)).hasSize(1);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
     }
 
     @Test
@@ -209,17 +208,17 @@ class ExactlyOnceTextTest {
                 .deploy();
         account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
                 TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
-        TwilioStandIn.answerTextsTo("whatsapp:" + caller, twilioError(400, 63016,
+        twilio.answerTextsTo("whatsapp:" + caller, twilioError(400, 63016,
                 "Failed to send freeform message because you are outside the allowed window"));
 
         String callSid = missedCall();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(status()));
-        var whatsApp = textsSentTo("whatsapp:" + caller);
+        var whatsApp = twilio.textsSentTo("whatsapp:" + caller);
         assertThat(whatsApp).singleElement().satisfies(request ->
                 assertThat(request.formParameters().get("From").firstValue()).isEqualTo("whatsapp:+14155238886"));
-        assertThat(textsTakenFor(caller)).as("one SMS").hasSize(1);
-        assertThat(textsSentTo(caller).stream().filter(r -> r.formParameters().get("To").firstValue().equals(caller)))
+        assertThat(twilio.textsTakenFor(caller)).as("one SMS").hasSize(1);
+        assertThat(twilio.textsSentTo(caller).stream().filter(r -> r.formParameters().get("To").firstValue().equals(caller)))
                 .singleElement().satisfies(sms ->
                         assertThat(sms.formParameters().get("From").firstValue()).isEqualTo(account.defaultNumber()));
         var log = app.messagesTo(caller);
@@ -262,14 +261,14 @@ class ExactlyOnceTextTest {
 
     @Test
     void deliveryReportArrivingBeforeTheSendIsRecordedIsKept() {
-        TwilioStandIn.answerTextsInTurn(caller, created().withFixedDelay(1500));
+        twilio.answerTextsInTurn(caller, created().withFixedDelay(1500));
 
         missedCall();
-        await().atMost(Duration.ofSeconds(10)).until(() -> textsTakenFor(caller).size() == 1);
-        report(textsTakenFor(caller).get(0), "delivered");
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilio.textsTakenFor(caller).size() == 1);
+        report(twilio.textsTakenFor(caller).get(0), "delivered");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(status()));
-        assertThat(textsSentTo(caller)).hasSize(1);
+        assertThat(twilio.textsSentTo(caller)).hasSize(1);
     }
 
     @Test
@@ -303,10 +302,10 @@ class ExactlyOnceTextTest {
         } finally {
             pool.shutdownNow();
         }
-        await().atMost(Duration.ofSeconds(40)).until(() -> callers.stream().allMatch(c -> textsTakenFor(c).size() == 1));
+        await().atMost(Duration.ofSeconds(40)).until(() -> callers.stream().allMatch(c -> twilio.textsTakenFor(c).size() == 1));
         Thread.sleep(1500);
         for (String c : callers) {
-            assertThat(textsTakenFor(c)).as(c).hasSize(1);
+            assertThat(twilio.textsTakenFor(c)).as(c).hasSize(1);
         }
     }
 

@@ -6,15 +6,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The running app texting through the {@link TwilioStandIn}, with recipe time scaled by
+ * The running app texting through a Twilio stand-in of its own ({@link TwilioStandIn#ofScaledTimeApp()}), with recipe time scaled by
  * {@link AppTests#RECIPE_TIME_SCALE} (20 minutes become 6 s, the built-in retry's minute 0.3 s), the job
  * executor and the send worker polling often, and the SDK giving up after {@link TwilioStandIn#TIMEOUT},
  * so that a stand-in answering later loses its answer. For the end-to-end tests of waits and retries.
- * Every class with this annotation shares one application context.
+ * Every class with this annotation shares one application context. Its tests spend most of their time
+ * waiting on the recipes' scaled waits and retries, so these classes run beside the others, in threads
+ * that are free (see junit-platform.properties), never beside a test that moves the engine's clock: each
+ * test has its own account and caller, and answers and reads only the texts to that caller.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +34,8 @@ import org.springframework.test.context.ContextConfiguration;
         "textback.sending.idle-poll=100ms",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=500"})
-@ContextConfiguration(initializers = TwilioStandInProperties.class)
+@ContextConfiguration(initializers = TwilioStandInProperties.OfScaledTimeApp.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
 public @interface ScaledTimeAppTest {
 }

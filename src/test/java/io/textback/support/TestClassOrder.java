@@ -18,8 +18,8 @@ import org.springframework.test.annotation.DirtiesContext;
 public class TestClassOrder implements ClassOrderer {
 
     /** Longest first. */
-    static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "RestartDuringWaitTest",
-            "DockerfileReplayTest");
+    static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "DockerfileReplayTest",
+            "RestartDuringWaitTest");
     /**
      * The families that move the engine's clock last: until then the simulated app's classes, which
      * may not run beside them, have run in their own thread.

@@ -25,11 +25,12 @@ public final class TwilioStandIn {
     public static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private static TwilioStandInServer shared;
+    private static TwilioStandInServer scaledTimeApp;
 
     private TwilioStandIn() {
     }
 
-    private static synchronized TwilioStandInServer shared() {
+    static synchronized TwilioStandInServer shared() {
         if (shared == null) {
             shared = TwilioStandInServer.start();
         }
@@ -38,6 +39,18 @@ public final class TwilioStandIn {
 
     public static WireMockServer server() {
         return shared().server();
+    }
+
+    /**
+     * The stand-in of the app whose recipe time is scaled ({@link ScaledTimeAppTest}). Its tests run beside
+     * those of the shared one, so it is a server of its own that no test resets: each test answers the
+     * texts to its own caller ({@link TwilioStandInServer#answerTextsInTurn}) and reads only those.
+     */
+    public static synchronized TwilioStandInServer ofScaledTimeApp() {
+        if (scaledTimeApp == null) {
+            scaledTimeApp = TwilioStandInServer.start();
+        }
+        return scaledTimeApp;
     }
 
     /** Points the app's Twilio settings at the stand-in. */

@@ -18,6 +18,19 @@ public class TwilioStandInProperties implements ApplicationContextInitializer<Co
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("twilioStandIn", Map.of(
                 "textback.twilio.account-sid", TwilioStandIn.ACCOUNT_SID,
                 "textback.twilio.auth-token", TwilioStandIn.AUTH_TOKEN,
-                "textback.twilio.api-base-url", TwilioStandIn.server().baseUrl())));
+                "textback.twilio.api-base-url", standIn().baseUrl())));
+    }
+
+    TwilioStandInServer standIn() {
+        return TwilioStandIn.shared();
+    }
+
+    /** Points the app at {@link TwilioStandIn#ofScaledTimeApp()} instead. */
+    public static class OfScaledTimeApp extends TwilioStandInProperties {
+
+        @Override
+        TwilioStandInServer standIn() {
+            return TwilioStandIn.ofScaledTimeApp();
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.messaging.TextMessageLog;
 import io.textback.support.AppClient;
+import io.textback.support.EngineTest;
 import io.textback.support.Fixtures;
 import io.textback.support.Prism;
 import io.textback.support.RequiresService;
@@ -17,6 +18,10 @@ import io.textback.support.SignedWebhooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIf("prismCanRun")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "textback.public-base-url=https://textback.example.com")
+// Its own app and Prism: it runs beside the others in a thread that is free, never beside a test that
+// moves the engine's clock.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
 class TwilioContractTest {
 
     static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
