@@ -104,9 +104,11 @@ class OwnerPagesBrowserTest {
     void loggingInOnceOpensCockpitWithoutASecondLogin() {
         logIn(1100, 900);
 
+        var watch = new OpenRequests(page);
         page.click("#cockpit-link");
 
-        assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$"), COCKPIT_LOADED);
+        watch.explainFailureOf(() -> assertThat(page).hasURL(
+                Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$"), COCKPIT_LOADED));
         assertThat(page.locator("form[name=signinForm]")).hasCount(0);
         var user = page.request().get(url("/camunda/api/admin/auth/user/default"));
         Assertions.assertThat(user.status()).isEqualTo(200);
@@ -117,6 +119,7 @@ class OwnerPagesBrowserTest {
     void cockpitWithoutALoginAsksForTheAppsLoginAndThenOpens() {
         browser = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
         page = browser.newPage();
+        var watch = new OpenRequests(page);
         page.navigate(url("/camunda/app/cockpit/default/"));
 
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
@@ -124,7 +127,8 @@ class OwnerPagesBrowserTest {
         page.click("button[type=submit]");
 
         // Spring's saved request comes back with "?continue".
-        assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/(\\?continue)?#/dashboard$"), COCKPIT_LOADED);
+        watch.explainFailureOf(() -> assertThat(page).hasURL(
+                Pattern.compile(".*/camunda/app/cockpit/default/(\\?continue)?#/dashboard$"), COCKPIT_LOADED));
     }
 
     @Test
@@ -398,6 +402,38 @@ class OwnerPagesBrowserTest {
         page = browser.newPage();
         page.navigate(url("/?account=" + account.id()));
         assertThat(page.locator("#account")).hasValue(account.id());
+    }
+
+    /**
+     * The page's requests still waiting for an answer, and its console errors: what a page that never gets
+     * where it should was waiting for, told in the failure's message.
+     */
+    static final class OpenRequests {
+        final Map<com.microsoft.playwright.Request, String> open = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        OpenRequests(Page page) {
+            page.onRequest(request -> open.put(request, request.method() + " " + request.url()));
+            page.onRequestFinished(open::remove);
+            page.onRequestFailed(request -> {
+                open.remove(request);
+                errors.add(request.url() + " failed: " + request.failure());
+            });
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error")) {
+                    errors.add(message.text());
+                }
+            });
+        }
+
+        void explainFailureOf(Runnable assertion) {
+            try {
+                assertion.run();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nRequests without an answer: " + open.values()
+                        + "\nConsole errors and failed requests: " + errors, e);
+            }
+        }
     }
 
     private void screenshot(String name) throws Exception {
