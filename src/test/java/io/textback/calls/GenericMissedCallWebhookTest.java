@@ -60,7 +60,7 @@ class GenericMissedCallWebhookTest {
         String instanceId = json.readTree(first.body()).get("processInstanceId").asText();
         assertThat(instanceId).isNotBlank();
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(text -> {
                     assertThat(text.get("status")).isEqualTo("simulated");
                     assertThat(text.get("body")).isEqualTo("Hi there, sorry we missed your call at Patel Plumbing. "
@@ -122,7 +122,7 @@ class GenericMissedCallWebhookTest {
                 "From", caller, "To", account.defaultNumber(), "DialCallStatus", "busy"), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(text -> assertThat(text.get("status")).isEqualTo("simulated")));
     }
 
