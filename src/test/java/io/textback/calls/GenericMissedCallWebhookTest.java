@@ -83,7 +83,7 @@ class GenericMissedCallWebhookTest {
                 account.defaultNumber()), WITH_KEY);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).hasSize(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(app.messagesTo(caller)).hasSize(1));
     }
 
     @Test
