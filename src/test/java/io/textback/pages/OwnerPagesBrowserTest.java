@@ -35,6 +35,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.TwilioStandIn;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,12 @@ class OwnerPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.shared();
+        chromium = HeadlessChromium.take();
+    }
+
+    @AfterAll
+    static void giveBackBrowser() {
+        HeadlessChromium.giveBack(chromium);
     }
 
 

@@ -14,6 +14,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,12 @@ class RecipeSettingsPageTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.shared();
+        chromium = HeadlessChromium.take();
+    }
+
+    @AfterAll
+    static void giveBackBrowser() {
+        HeadlessChromium.giveBack(chromium);
     }
 
 

@@ -20,6 +20,7 @@ import io.textback.system.PhoneNumbers;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,12 @@ class SettingsPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = HeadlessChromium.shared();
+        chromium = HeadlessChromium.take();
+    }
+
+    @AfterAll
+    static void giveBackBrowser() {
+        HeadlessChromium.giveBack(chromium);
     }
 
 

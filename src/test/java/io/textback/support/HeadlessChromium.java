@@ -2,6 +2,8 @@ package io.textback.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +24,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final Map<String, String> NO_DOWNLOAD = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-    /** Playwright is used from the thread that started it: one browser per thread that runs browser tests. */
-    private static final ThreadLocal<HeadlessChromium> SHARED = new ThreadLocal<>();
+    /**
+     * Browsers that no test class holds. Playwright may be used from any thread, one thread at a time: a
+     * class takes a browser for its tests and gives it back when they are done, so that there are as many
+     * browsers as browser test classes running at once, not one per test thread.
+     */
+    private static final Deque<HeadlessChromium> IDLE = new ArrayDeque<>();
 
     private final Playwright playwright;
     private final Browser browser;
@@ -47,17 +53,27 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * One browser for every browser test class that runs in this thread, closed when the JVM ends: each
-     * test opens a context of its own, which shares no cookies or storage.
+     * A browser for the calling test class's tests alone until it gives it back ({@link #giveBack}), closed
+     * when the JVM ends: each test opens a context of its own, which shares no cookies or storage.
      */
-    public static HeadlessChromium shared() {
-        HeadlessChromium chromium = SHARED.get();
-        if (chromium == null) {
-            chromium = launch();
-            SHARED.set(chromium);
-            Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "close-chromium"));
+    public static HeadlessChromium take() {
+        synchronized (IDLE) {
+            if (!IDLE.isEmpty()) {
+                return IDLE.pop();
+            }
         }
+        HeadlessChromium chromium = launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "close-chromium"));
         return chromium;
+    }
+
+    /** The class is done with this browser (null when it never got one): another class may take it. */
+    public static void giveBack(HeadlessChromium chromium) {
+        if (chromium != null) {
+            synchronized (IDLE) {
+                IDLE.push(chromium);
+            }
+        }
     }
 
     public Browser browser() {
