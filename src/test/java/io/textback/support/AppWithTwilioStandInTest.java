@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         "textback.twilio.timeout=10s",
         "textback.metrics.refresh-interval=1s"})
 @ContextConfiguration(initializers = TwilioStandInProperties.class)
+@Import(SharedEngineMappings.class)
 @AutoConfigureObservability
 public @interface AppWithTwilioStandInTest {
 }

@@ -29,7 +29,7 @@ import org.springframework.test.context.TestExecutionListeners;
         "textback.twilio.timeout=10s",
         "camunda.bpm.job-execution.enabled=false"})
 @ContextConfiguration(initializers = TwilioStandInProperties.class)
-@Import(RecipeTestConfiguration.class)
+@Import({RecipeTestConfiguration.class, SharedEngineMappings.class})
 @TestExecutionListeners(listeners = {RecipesLeftRunningRemoved.class, ProcessEngineCoverageTestExecutionListener.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ_WRITE)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=500"})
 @ContextConfiguration(initializers = TwilioStandInProperties.OfScaledTimeApp.class)
+@Import(SharedEngineMappings.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
 public @interface ScaledTimeAppTest {

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "textback.public-base-url=" + AppTests.PUBLIC_URL,
         "textback.api-key=" + AppTests.API_KEY})
-@Import(FaultyEndpoint.class)
+@Import({FaultyEndpoint.class, SharedEngineMappings.class})
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = SimulatedAppTest.LOCK, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
