@@ -18,6 +18,7 @@ import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Waits are timers in the database: an app killed while a recipe waits sends the text once,
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * both calls in that state and started again on the same database.
  */
 @AppProcessTest
+@ResourceLock(AppProcessTest.TURNS)
 class RestartDuringWaitTest {
 
     /** An account on the recommended recipe: a text 20 minutes after the call (12 s here). */

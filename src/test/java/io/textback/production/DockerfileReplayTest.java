@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.support.AppClient;
 import io.textback.support.AppProcess;
+import io.textback.support.AppProcessTest;
 import io.textback.support.Postgres;
 import io.textback.support.RequiresService;
 import org.junit.jupiter.api.Tag;
@@ -35,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
  */
 // A test of app processes, which builds and starts an image of its own: it runs in a thread of its own
-// beside the other tests, even those of app processes (see AppProcessTest).
+// beside the other tests, taking turns with the app-process tests other than the cluster test.
 @Tag("app-process")
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("image-build")
+@ResourceLock(AppProcessTest.TURNS)
 class DockerfileReplayTest {
 
     static final Path CONTEXT = Path.of("").toAbsolutePath();

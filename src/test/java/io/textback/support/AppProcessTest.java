@@ -15,7 +15,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * an operator or a crash would. Such a test spends much of its time waiting on those processes, so it
  * runs beside the tests inside the test JVM (see junit-platform.properties), in a thread of its own,
  * as soon as one is free ({@link TestClassOrder} puts the longest first). It shares nothing with the other
- * tests: its own ports, database and {@link TwilioStandInServer}.
+ * tests: its own ports, database and {@link TwilioStandInServer}. The cluster test, the longest, runs from
+ * the start; the others take turns ({@link #TURNS}), so that fewer apps start at once on two cores.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Tag("app-process")
 @Execution(ExecutionMode.CONCURRENT)
 public @interface AppProcessTest {
+
+    /** Held by the app-process tests other than the cluster test while they run: one at a time. */
+    String TURNS = "app-process-turns";
 }
