@@ -20,8 +20,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * One Twilio stand-in: a WireMock server on this machine that takes texts with Twilio's response
- * shape and remembers them. The tests inside the test JVM share one ({@link TwilioStandIn}); a test
- * whose apps run as processes beside them starts its own, so that neither resets the other's.
+ * shape and remembers them. The tests inside the test JVM share one ({@link TwilioStandIn}), except
+ * those of the scaled-time app, which has its own ({@link TwilioStandIn#ofScaledTimeApp()}); a test whose
+ * apps run as processes beside them starts its own, so that none resets another's.
  */
 public final class TwilioStandInServer implements AutoCloseable {
 
