@@ -411,16 +411,24 @@ class OwnerPagesBrowserTest {
     }
 
     /**
-     * The page's requests still waiting for an answer, and its console errors: what a page that never gets
-     * where it should was waiting for, told in the failure's message.
+     * The page's requests still waiting for an answer, its console errors, the answers that refused, and
+     * what it shows: why a page never got where it should, told in the failure's message.
      */
     static final class OpenRequests {
         final Map<com.microsoft.playwright.Request, String> open = new java.util.concurrent.ConcurrentHashMap<>();
         final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+        final Page page;
+
         OpenRequests(Page page) {
+            this.page = page;
             page.onRequest(request -> open.put(request, request.method() + " " + request.url()));
             page.onRequestFinished(open::remove);
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    errors.add(response.status() + " " + response.request().method() + " " + response.url());
+                }
+            });
             page.onRequestFailed(request -> {
                 open.remove(request);
                 errors.add(request.url() + " failed: " + request.failure());
@@ -436,8 +444,10 @@ class OwnerPagesBrowserTest {
             try {
                 assertion.run();
             } catch (AssertionError e) {
+                String text = page.evaluate("document.body ? document.body.innerText.slice(0, 500) : ''").toString();
                 throw new AssertionError(e.getMessage() + "\nRequests without an answer: " + open.values()
-                        + "\nConsole errors and failed requests: " + errors, e);
+                        + "\nConsole errors, failed requests and answers of 400 or more: " + errors
+                        + "\nThe page says: " + text, e);
             }
         }
     }
