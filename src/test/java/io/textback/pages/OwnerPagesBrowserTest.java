@@ -411,8 +411,9 @@ class OwnerPagesBrowserTest {
     }
 
     /**
-     * The page's requests still waiting for an answer, its console errors, the answers that refused, and
-     * what it shows: why a page never got where it should, told in the failure's message.
+     * The page's requests still waiting for an answer, its console errors and uncaught exceptions, the
+     * answers that refused, and what it shows: why a page never got where it should, told in the failure's
+     * message.
      */
     static final class OpenRequests {
         final Map<com.microsoft.playwright.Request, String> open = new java.util.concurrent.ConcurrentHashMap<>();
@@ -433,6 +434,7 @@ class OwnerPagesBrowserTest {
                 open.remove(request);
                 errors.add(request.url() + " failed: " + request.failure());
             });
+            page.onPageError(error -> errors.add("uncaught: " + error));
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error")) {
                     errors.add(message.text());
@@ -446,7 +448,7 @@ class OwnerPagesBrowserTest {
             } catch (AssertionError e) {
                 String text = page.evaluate("document.body ? document.body.innerText.slice(0, 500) : ''").toString();
                 throw new AssertionError(e.getMessage() + "\nRequests without an answer: " + open.values()
-                        + "\nConsole errors, failed requests and answers of 400 or more: " + errors
+                        + "\nUncaught exceptions, console errors, failed requests and answers of 400 or more: " + errors
                         + "\nThe page says: " + text, e);
             }
         }
