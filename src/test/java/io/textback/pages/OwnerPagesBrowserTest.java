@@ -408,6 +408,8 @@ class OwnerPagesBrowserTest {
         page = browser.newPage();
         page.navigate(url("/?account=" + account.id()));
         assertThat(page.locator("#account")).hasValue(account.id());
+        // The settings are in the form once the page's buttons work: a click before that would do nothing.
+        assertThat(page.locator("#messageTemplate")).not().hasValue("");
     }
 
     /**
