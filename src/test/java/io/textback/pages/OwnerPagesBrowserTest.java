@@ -110,11 +110,10 @@ class OwnerPagesBrowserTest {
     void loggingInOnceOpensCockpitWithoutASecondLogin() {
         logIn(1100, 900);
 
-        var watch = new OpenRequests(page);
+        var cockpit = new CockpitPage(page);
         page.click("#cockpit-link");
 
-        watch.explainFailureOf(() -> assertCockpitOpens(watch,
-                Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$")));
+        cockpit.assertOpens(Pattern.compile(".*/camunda/app/cockpit/default/#/dashboard$"));
         assertThat(page.locator("form[name=signinForm]")).hasCount(0);
         var user = page.request().get(url("/camunda/api/admin/auth/user/default"));
         Assertions.assertThat(user.status()).isEqualTo(200);
@@ -125,7 +124,7 @@ class OwnerPagesBrowserTest {
     void cockpitWithoutALoginAsksForTheAppsLoginAndThenOpens() {
         browser = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
         page = browser.newPage();
-        var watch = new OpenRequests(page);
+        var cockpit = new CockpitPage(page);
         page.navigate(url("/camunda/app/cockpit/default/"));
 
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
@@ -133,8 +132,7 @@ class OwnerPagesBrowserTest {
         page.click("button[type=submit]");
 
         // Spring's saved request comes back with "?continue".
-        watch.explainFailureOf(() -> assertCockpitOpens(watch,
-                Pattern.compile(".*/camunda/app/cockpit/default/(\\?continue)?#/dashboard$")));
+        cockpit.assertOpens(Pattern.compile(".*/camunda/app/cockpit/default/(\\?continue)?#/dashboard$"));
     }
 
     @Test
@@ -413,36 +411,18 @@ class OwnerPagesBrowserTest {
     }
 
     /**
-     * Cockpit reaches its dashboard. Cockpit loads its plugins with RequireJS, which gives up on a module
-     * after 7 s and leaves the page blank ("Load timeout for modules"): when the whole suite keeps both
-     * cores busy, that happens now and then. The page is then reloaded once, as its user would; a second
-     * failure, or any other, fails the test.
+     * A page opening Cockpit, watched from before it loads: the requests still waiting for an answer, the
+     * uncaught exceptions and console errors, the answers of 400 or more. When Cockpit does not reach its
+     * dashboard, the failure says all of it and what the page shows.
      */
-    private void assertCockpitOpens(OpenRequests watch, Pattern dashboard) {
-        page.waitForCondition(() -> dashboard.matcher(page.url()).matches() || watch.cockpitGaveUpLoading(),
-                new Page.WaitForConditionOptions().setTimeout(COCKPIT_LOADED.timeout));
-        if (watch.cockpitGaveUpLoading()) {
-            watch.errors.add("reloaded once after Cockpit gave up loading its plugins");
-            watch.gaveUp = false;
-            page.reload();
-        }
-        assertThat(page).hasURL(dashboard, COCKPIT_LOADED);
-    }
-
-    /**
-     * The page's requests still waiting for an answer, its console errors and uncaught exceptions, the
-     * answers that refused, and what it shows: why a page never got where it should, told in the failure's
-     * message.
-     */
-    static final class OpenRequests {
+    static final class CockpitPage {
+        final Page page;
         final Map<com.microsoft.playwright.Request, String> open = new java.util.concurrent.ConcurrentHashMap<>();
         final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        final Page page;
-        /** RequireJS gave up loading one of Cockpit's modules, since the last reload. */
+        /** RequireJS gave up loading one of Cockpit's modules, since the page last loaded. */
         volatile boolean gaveUp;
 
-        OpenRequests(Page page) {
+        CockpitPage(Page page) {
             this.page = page;
             page.onRequest(request -> open.put(request, request.method() + " " + request.url()));
             page.onRequestFinished(open::remove);
@@ -457,9 +437,7 @@ class OwnerPagesBrowserTest {
             });
             page.onPageError(error -> {
                 errors.add("uncaught: " + error);
-                if (error.contains("Load timeout for modules")) {
-                    gaveUp = true;
-                }
+                gaveUp |= error.contains("Load timeout for modules");
             });
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error")) {
@@ -468,13 +446,28 @@ class OwnerPagesBrowserTest {
             });
         }
 
-        boolean cockpitGaveUpLoading() {
-            return gaveUp;
-        }
-
-        void explainFailureOf(Runnable assertion) {
+        /**
+         * Cockpit reaches its dashboard. Cockpit loads its plugins with RequireJS, which gives up on a
+         * module after 7 s and leaves the page blank ("Load timeout for modules"): when the whole suite
+         * keeps both cores busy, that happens now and then. The page is then reloaded once, as its user
+         * would; a second failure, or any other, fails the test.
+         */
+        void assertOpens(Pattern dashboard) {
             try {
-                assertion.run();
+                try {
+                    page.waitForCondition(() -> dashboard.matcher(page.url()).matches() || gaveUp,
+                            new Page.WaitForConditionOptions().setTimeout(COCKPIT_LOADED.timeout));
+                } catch (com.microsoft.playwright.TimeoutError e) {
+                    // Neither: the assertion below says where the page stayed.
+                }
+                if (gaveUp) {
+                    errors.add("reloaded once after Cockpit gave up loading its plugins");
+                    gaveUp = false;
+                    page.reload();
+                    assertThat(page).hasURL(dashboard, COCKPIT_LOADED);
+                } else {
+                    assertThat(page).hasURL(dashboard);
+                }
             } catch (AssertionError e) {
                 String text = page.evaluate("document.body ? document.body.innerText.slice(0, 500) : ''").toString();
                 throw new AssertionError(e.getMessage() + "\nRequests without an answer: " + open.values()

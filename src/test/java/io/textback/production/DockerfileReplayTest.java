@@ -22,10 +22,7 @@ import io.textback.support.AppProcess;
 import io.textback.support.AppProcessTest;
 import io.textback.support.Postgres;
 import io.textback.support.RequiresService;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Maven offline, then the final stage's files, ENV and ENTRYPOINT, started against PostgreSQL as
  * the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
  */
-// A test of app processes, which builds and starts an image of its own: it runs in a thread of its own
-// beside the other tests, taking turns with the app-process tests other than the cluster test.
-@Tag("app-process")
-@Execution(ExecutionMode.CONCURRENT)
+@AppProcessTest
 @ResourceLock(AppProcessTest.TURNS)
 class DockerfileReplayTest {
 

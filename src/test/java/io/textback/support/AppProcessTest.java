@@ -14,9 +14,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * A test of the app as separate processes ({@link AppProcess}): started, killed and started again as
  * an operator or a crash would. Such a test spends much of its time waiting on those processes, so it
  * runs beside the tests inside the test JVM (see junit-platform.properties), in a thread of its own,
- * as soon as one is free ({@link TestClassOrder} puts the longest first). It shares nothing with the other
+ * as soon as one is free (in the order of {@link TestClassOrder}). It shares nothing with the other
  * tests: its own ports, database and {@link TwilioStandInServer}. The cluster test, the longest, runs from
- * the start; the others take turns ({@link #TURNS}), so that fewer apps start at once on two cores.
+ * the start; the others (the restart test, the Dockerfile replay) take turns ({@link #TURNS}), so that
+ * fewer apps start at once on two cores.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,8 +19,7 @@ public class TestClassOrder implements ClassOrderer {
 
     /**
      * The cluster test first, the longest. Then the restart test and the Dockerfile replay, which take
-     * turns. Threads take the classes as they become free, so either of the two may run first: in eleven
-     * runs, 2:27-3:33 with the restart test first, 2:36-3:28 with the replay first.
+     * turns; threads take the classes as they become free, so either of the two may run first.
      */
     static final List<String> APP_PROCESS_TESTS = List.of("PostgresClusterTest", "RestartDuringWaitTest",
             "DockerfileReplayTest");
