@@ -98,6 +98,20 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the app has used so far, user and system, all its threads (the JIT compiler's and the
+     * collector's too), from {@code /proc/<pid>/stat}; Linux reports it in clock ticks of 10 ms.
+     */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            throw new IllegalStateException("no CPU time of the app: " + e.getMessage(), e);
+        }
+    }
+
     /** Waits until health is UP; fails with the app's log if it dies or takes longer than the limit. */
     public Duration awaitHealthy(Duration limit) {
         var http = HttpClient.newHttpClient();

@@ -27,7 +27,9 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "textback.public-base-url=" + AppTests.PUBLIC_URL,
         "textback.twilio.timeout=10s",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // Coverage counts the steps the engine records.
+        "camunda.bpm.history-level=activity"})
 @ContextConfiguration(initializers = TwilioStandInProperties.class)
 @Import({RecipeTestConfiguration.class, SharedEngineMappings.class})
 @TestExecutionListeners(listeners = {RecipesLeftRunningRemoved.class, ProcessEngineCoverageTestExecutionListener.class},
