@@ -3,86 +3,50 @@ package io.textback.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
+import io.textback.system.KeptReads;
 import io.textback.system.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Accounts, with their numbers and settings. An account read is kept for {@link #KEPT} (three queries
- * each time otherwise, and a missed call asks for its account in the webhook and again at the
- * recipe's gateways); a change made through this node is seen at once, one made through another node
- * of a cluster within that time.
+ * Accounts, with their numbers and settings. An account read is kept for a moment ({@link KeptReads}:
+ * three queries each time otherwise, and a missed call asks for its account in the webhook and again
+ * at the recipe's gateways).
  */
 @Repository
 public class AccountRepository {
 
-    static final Duration KEPT = Duration.ofSeconds(1);
-
     private final JdbcClient jdbc;
-    private final Map<String, Kept> byId = new ConcurrentHashMap<>();
-    private final Map<String, Kept> byNumber = new ConcurrentHashMap<>();
+    private final KeptReads<String, Account> byId = new KeptReads<>();
+    private final KeptReads<String, Account> byNumber = new KeptReads<>();
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    private record Kept(Account account, long until) {
-    }
-
     public Optional<Account> findById(String id) {
-        return kept(byId, id, () -> jdbc.sql("select * from account where id = ?").param(id)
+        return byId.get(id, () -> jdbc.sql("select * from account where id = ?").param(id)
                 .query((rs, n) -> load(rs)).optional());
     }
 
     /** The account that owns the number a caller dialled. */
     public Optional<Account> findByNumber(String e164) {
-        return kept(byNumber, e164, () -> jdbc.sql("select a.* from account a join account_number n"
+        return byNumber.get(e164, () -> jdbc.sql("select a.* from account a join account_number n"
                         + " on n.account_id = a.id where n.phone_number = ?").param(e164)
                 .query((rs, n) -> load(rs)).optional());
     }
 
-    /** Only accounts found are kept: a number that is nobody's is asked each time, and keeps no entry. */
-    private static Optional<Account> kept(Map<String, Kept> kept, String key, Supplier<Optional<Account>> read) {
-        long now = System.nanoTime();
-        Kept found = kept.get(key);
-        if (found != null && found.until() - now > 0) {
-            return Optional.of(found.account());
-        }
-        Optional<Account> account = read.get();
-        account.ifPresent(it -> kept.put(key, new Kept(it, now + KEPT.toNanos())));
-        return account;
-    }
-
-    /**
-     * Called by every change: the next read goes to the database, and so does the first read after the
-     * change's transaction ends (a read in between may have kept what was there before).
-     */
+    /** Called by every change. */
     private void forgetKept() {
-        clearKept();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    clearKept();
-                }
-            });
-        }
-    }
-
-    private void clearKept() {
-        byId.clear();
-        byNumber.clear();
+        byId.forget();
+        byNumber.forget();
     }
 
     public List<Account> findAll() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,11 +82,19 @@ public class TextMessageLog {
     record StatusReport(TextStatus status, String errorCode, Refusal refusal) {
     }
 
-    List<StatusReport> reportsFor(String providerSid) {
-        return jdbc.sql("select status, error_code, refusal from text_status_report where provider_sid = ? order by id")
-                .param(providerSid)
-                .query((rs, n) -> new StatusReport(TextStatus.fromLabel(rs.getString(1)), rs.getString(2),
-                        Refusal.fromLabel(rs.getString(3)))).list();
+    record StatusReportOf(String providerSid, StatusReport report) {
+    }
+
+    /** The reports kept for these texts of the provider, in the order they came; one query for many texts. */
+    List<StatusReportOf> reportsFor(Collection<String> providerSids) {
+        if (providerSids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select provider_sid, status, error_code, refusal from text_status_report"
+                        + " where provider_sid in (:sids) order by id")
+                .param("sids", providerSids)
+                .query((rs, n) -> new StatusReportOf(rs.getString(1), new StatusReport(TextStatus.fromLabel(rs.getString(2)),
+                        rs.getString(3), Refusal.fromLabel(rs.getString(4))))).list();
     }
 
     /** Provider ids already logged for texts between these numbers: a lookup must not claim them for another text. */

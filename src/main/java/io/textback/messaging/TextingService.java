@@ -2,7 +2,9 @@ package io.textback.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -249,7 +251,7 @@ public class TextingService {
         if (result != null) {
             messages.record(attempt.entryId(), result, Instant.now());
             if (result.providerSid() != null) {
-                afterCommit(() -> applyEarlierReports(result.providerSid()));
+                applyEarlierReportsAfterCommit(result.providerSid());
             }
         }
         return messages.findById(attempt.entryId()).orElseThrow();
@@ -287,23 +289,43 @@ public class TextingService {
         return MessageTemplate.render(template, fields);
     }
 
-    private void applyEarlierReports(String providerSid) {
-        for (var report : messages.reportsFor(providerSid)) {
-            messages.advanceStatus(providerSid, report.status(), report.errorCode(), report.refusal(), Instant.now());
+    /**
+     * Once the text's provider id is committed, a report that came before it (and was kept, finding no
+     * text) is applied. The texts recorded in one transaction (the send worker's batch) are looked up
+     * together, in one query after its commit.
+     */
+    private void applyEarlierReportsAfterCommit(String providerSid) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            applyEarlierReports(List.of(providerSid));
+            return;
+        }
+        TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(ReportsAfterCommit.class::isInstance).map(ReportsAfterCommit.class::cast).findFirst()
+                .orElseGet(() -> {
+                    var reports = new ReportsAfterCommit();
+                    TransactionSynchronizationManager.registerSynchronization(reports);
+                    return reports;
+                })
+                .providerSids.add(providerSid);
+    }
+
+    /** The provider ids one transaction recorded, whose earlier reports are applied once it commits. */
+    private final class ReportsAfterCommit implements TransactionSynchronization {
+
+        private final List<String> providerSids = new ArrayList<>();
+
+        @Override
+        public void afterCommit() {
+            applyEarlierReports(providerSids);
         }
     }
 
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            work.run();
-            return;
+    private void applyEarlierReports(List<String> providerSids) {
+        for (var earlier : messages.reportsFor(providerSids)) {
+            var report = earlier.report();
+            messages.advanceStatus(earlier.providerSid(), report.status(), report.errorCode(), report.refusal(),
+                    Instant.now());
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                work.run();
-            }
-        });
     }
 
     private long insert(Request request, String sendKey, OutgoingText text, TextStatus status) {

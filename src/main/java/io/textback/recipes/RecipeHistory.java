@@ -1,4 +1,4 @@
-package io.textback.system;
+package io.textback.recipes;
 
 import java.util.ArrayList;
 import java.util.Set;
