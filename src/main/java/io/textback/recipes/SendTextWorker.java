@@ -84,7 +84,14 @@ public class SendTextWorker implements SmartLifecycle {
     private final Duration idlePoll;
     private final String workerId = "textback-" + UUID.randomUUID();
     private final Map<String, Map<String, String>> taskProperties = new ConcurrentHashMap<>();
+    /** Requests in flight to Twilio: a slot is taken before the send and given back as Twilio answers. */
     private final Semaphore slots;
+    /**
+     * Texts fetched and not yet recorded: those in flight, and those Twilio answered that wait for a
+     * completer. Twilio's answers free the slots at once, so a completer's commit never holds back the
+     * next sends; this bounds how far recording may fall behind (each waiting text keeps its lock).
+     */
+    private final Semaphore unrecorded;
     private volatile long pausedUntil;
     private volatile boolean running;
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
@@ -113,6 +120,7 @@ public class SendTextWorker implements SmartLifecycle {
         this.lock = lock;
         this.idlePoll = idlePoll;
         this.slots = new Semaphore(parallelism);
+        this.unrecorded = new Semaphore(parallelism + COMPLETERS * COMPLETION_BATCH);
     }
 
     /**
@@ -179,7 +187,10 @@ public class SendTextWorker implements SmartLifecycle {
         return running;
     }
 
-    /** Fetches due texts while fewer than {@code parallelism} are in flight, and prepares each batch at once. */
+    /**
+     * Fetches due texts while fewer than {@code parallelism} are in flight (and recording keeps up), and
+     * prepares each batch at once.
+     */
     private void fetchLoop() {
         while (running) {
             try {
@@ -188,19 +199,27 @@ public class SendTextWorker implements SmartLifecycle {
                     Thread.sleep(pause);
                     continue;
                 }
-                slots.acquire();
-                int free = slots.availablePermits() + 1;
-                slots.release();
+                int free = Math.min(awaitFree(slots), awaitFree(unrecorded));
                 List<LockedExternalTask> tasks = fetch(free);
                 if (tasks.isEmpty()) {
                     signal.await(idlePoll.toMillis());
                     continue;
                 }
+                unrecorded.acquire(tasks.size());
                 slots.acquire(tasks.size());
                 List<Prepared> prepared = prepareAll(tasks);
                 slots.release(tasks.size() - prepared.size());
+                unrecorded.release(tasks.size() - prepared.size());
                 for (Prepared text : prepared) {
-                    senders.execute(() -> deliver(text).ifPresentOrElse(sent::add, slots::release));
+                    senders.execute(() -> {
+                        Optional<Sent> answered;
+                        try {
+                            answered = deliver(text);
+                        } finally {
+                            slots.release();
+                        }
+                        answered.ifPresentOrElse(sent::add, unrecorded::release);
+                    });
                 }
             } catch (InterruptedException e) {
                 return;
@@ -225,7 +244,7 @@ public class SendTextWorker implements SmartLifecycle {
                 try {
                     completeAll(batch);
                 } finally {
-                    slots.release(batch.size());
+                    unrecorded.release(batch.size());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -233,6 +252,14 @@ public class SendTextWorker implements SmartLifecycle {
                 log.warn("Completing sent texts failed: {}", e.getMessage());
             }
         }
+    }
+
+    /** Waits until the semaphore has a permit; returns how many it has. Only the fetcher takes permits. */
+    private static int awaitFree(Semaphore permits) throws InterruptedException {
+        permits.acquire();
+        int free = permits.availablePermits() + 1;
+        permits.release();
+        return free;
     }
 
     /** Adds the texts sent within {@link #COMPLETION_LINGER}, up to a full batch; an interrupt ends the wait. */
