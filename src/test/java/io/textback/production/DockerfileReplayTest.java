@@ -92,6 +92,9 @@ class DockerfileReplayTest {
                         .contains("TEXTBACK_SIMULATE_TEXTS=true");
 
                 app.awaitHealthy(Duration.ofSeconds(90));
+                // The java launcher says so when it applies the image's JDK_JAVA_OPTIONS (the compiler setting).
+                assertThat(String.join("\n", app.logLines())).contains("Picked up JDK_JAVA_OPTIONS: "
+                        + image.env().get("JDK_JAVA_OPTIONS"));
                 var client = new AppClient(port);
 
                 var health = new ObjectMapper().readTree(client.get(image.healthPath()).body());

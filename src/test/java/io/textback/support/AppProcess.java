@@ -36,10 +36,12 @@ public final class AppProcess implements AutoCloseable {
 
     /**
      * The app as the image runs it in a container limited to 512 MB (the ENTRYPOINT's
-     * MaxRAMPercentage=75 of that: a 384 MB heap), with full optimisation. For benchmarks.
+     * MaxRAMPercentage=75 of that: a 384 MB heap), with the image's compiler setting
+     * ({@code JDK_JAVA_OPTIONS}: the quick compiler only). For benchmarks.
      */
     public static AppProcess startAsInProduction(String name, int port, Map<String, String> environment) {
-        return start(name, port, environment, List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75"));
+        return start(name, port, environment, List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+                "-XX:TieredStopAtLevel=1"));
     }
 
     private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
