@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.slf4j.Logger;
@@ -69,9 +70,10 @@ class RecipeHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var levels = configuration.getCustomHistoryLevels() == null
-                ? new ArrayList<org.camunda.bpm.engine.impl.history.HistoryLevel>()
-                : new ArrayList<>(configuration.getCustomHistoryLevels());
+        var levels = new ArrayList<HistoryLevel>();
+        if (configuration.getCustomHistoryLevels() != null) {
+            levels.addAll(configuration.getCustomHistoryLevels());
+        }
         levels.add(new InstanceLevel());
         configuration.setCustomHistoryLevels(levels);
     }

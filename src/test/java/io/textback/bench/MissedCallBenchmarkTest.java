@@ -128,14 +128,8 @@ class MissedCallBenchmarkTest {
         if (WARM_UP == 0) {
             return;
         }
-        List<String> callers = new ArrayList<>();
-        for (int i = 0; i < WARM_UP; i++) {
-            callers.add(caller());
-        }
-        var next = new AtomicInteger();
         long start = System.nanoTime();
-        runConcurrently(WARM_UP, () -> genericMissedCall(port, DEMO_NUMBER, callers.get(next.getAndIncrement())));
-        missed.addAll(callers);
+        List<String> callers = missedCalls(port, DEMO_NUMBER, WARM_UP);
         awaitTexts(new HashSet<>(callers), Duration.ofMinutes(5));
         report("warm-up (not measured)", String.format("%d missed calls texted in %.1f s", WARM_UP,
                 (System.nanoTime() - start) / 1e9));
@@ -145,15 +139,9 @@ class MissedCallBenchmarkTest {
     private void burst(AppProcess app) throws Exception {
         int port = app.port();
         long cpuBefore = app.cpuMillis();
-        List<String> callers = new ArrayList<>();
-        for (int i = 0; i < BURST; i++) {
-            callers.add(caller());
-        }
-        var next = new AtomicInteger();
         long start = System.currentTimeMillis();
-        runConcurrently(BURST, () -> genericMissedCall(port, DEMO_NUMBER, callers.get(next.getAndIncrement())));
+        List<String> callers = missedCalls(port, DEMO_NUMBER, BURST);
         long lastWebhook = System.currentTimeMillis();
-        missed.addAll(callers);
         Set<String> wanted = new HashSet<>(callers);
         List<LoggedRequest> texts = awaitTexts(wanted, Duration.ofMinutes(5));
         long first = texts.get(0).getLoggedDate().getTime();
@@ -213,20 +201,13 @@ class MissedCallBenchmarkTest {
 
     /** Many recipes waiting; all their waits fall due at once; how long until Twilio has every text. */
     private void dueAtOnce(AppProcess app) throws Exception {
-        int port = app.port();
-        List<String> callers = new ArrayList<>();
-        for (int i = 0; i < WAITING; i++) {
-            callers.add(caller());
-        }
-        var next = new AtomicInteger();
         long start = System.nanoTime();
-        runConcurrently(WAITING, () -> genericMissedCall(port, ONCE_NUMBER, callers.get(next.getAndIncrement())));
+        List<String> callers = missedCalls(app.port(), ONCE_NUMBER, WAITING);
         report("waiting recipes started", String.format("%d in %.1f s", WAITING, (System.nanoTime() - start) / 1e9));
         String memory = app.residentMemory();
         long megabytes = Long.parseLong(memory.replaceAll("\\D", "")) / (memory.contains("kB") ? 1024 : 1);
         check("app memory with " + WAITING + " recipes waiting", memory + " resident",
                 "600 MB with 100,000", WAITING < 100_000 || megabytes <= 600);
-        missed.addAll(callers);
         long due;
         try (var connection = DriverManager.getConnection(databaseUrl, databaseUser, "");
              var statement = connection.createStatement()) {
@@ -322,16 +303,23 @@ class MissedCallBenchmarkTest {
         return count.get();
     }
 
-    private void runConcurrently(int calls, Callable<?> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(CONCURRENCY);
-        var tasks = new ArrayList<Callable<Object>>();
-        for (int i = 0; i < calls; i++) {
-            tasks.add(() -> call.call());
+    /** Missed calls from new callers to the number, posted by {@link #CONCURRENCY} clients; their callers. */
+    private List<String> missedCalls(int port, String number, int count) throws Exception {
+        List<String> callers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            callers.add(caller());
         }
-        for (var future : pool.invokeAll(tasks)) {
+        var pool = Executors.newFixedThreadPool(CONCURRENCY);
+        var calls = new ArrayList<Callable<Object>>();
+        for (String caller : callers) {
+            calls.add(() -> genericMissedCall(port, number, caller));
+        }
+        for (var future : pool.invokeAll(calls)) {
             future.get();
         }
         pool.shutdown();
+        missed.addAll(callers);
+        return callers;
     }
 
     private void dialComplete(int port, String number, String caller) throws Exception {
