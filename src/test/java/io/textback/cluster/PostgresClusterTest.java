@@ -3,9 +3,7 @@ package io.textback.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,9 +147,11 @@ class PostgresClusterTest {
                 for (var answer : answers) {
                     assertThat(answer.get()).isEqualTo(200);
                 }
-                var waiting = nodes.get(0).getAsAdmin("/engine-rest/process-instance/count?activityIdIn=WaitTime"
-                        + "&variables=caller_eq_" + URLEncoder.encode(caller, StandardCharsets.UTF_8));
-                assertThat(waiting.body()).as("recipes waiting in round " + round).isEqualTo("{\"count\":1}");
+                // The call log as the owner reads it: one call of the five waits (or, on a machine slow
+                // enough for the wait to have passed, was texted); the four others are repeat calls.
+                assertThat(outcomesOfCallsFrom(caller)).as("outcomes of the calls in round " + round)
+                        .containsOnlyOnceElementsOf(List.of("first")).hasSize(5)
+                        .containsOnly("first", "repeat-call");
             }
         } finally {
             pool.shutdownNow();
@@ -162,6 +162,20 @@ class PostgresClusterTest {
         for (String caller : callers) {
             assertThat(twilio.textsTakenFor(caller)).as("texts to " + caller).hasSize(1);
         }
+    }
+
+    /** The outcome of each call from this caller, as the call log shows it; waiting or texted read "first". */
+    private List<String> outcomesOfCallsFrom(String caller) throws Exception {
+        var page = new ObjectMapper().readTree(nodes.get(1)
+                .getAsAdmin("/api/calls?accountId=cluster-once&size=200").body());
+        List<String> outcomes = new ArrayList<>();
+        for (var call : page.get("calls")) {
+            if (caller.equals(call.get("caller").asText())) {
+                String outcome = call.get("outcome").asText();
+                outcomes.add(outcome.equals("waiting") || outcome.equals("texted") ? "first" : outcome);
+            }
+        }
+        return outcomes;
     }
 
     /**

@@ -81,7 +81,8 @@ class DockerfileReplayTest {
             simulated.put("TEXTBACK_SIMULATE_TEXTS", "true");
             simulated.put("TEXTBACK_LOG_FORMAT", "ecs");
             int port = AppProcess.freePort();
-            // Both at once to save time: the one without Twilio credentials stops before it touches the database.
+            // The one without Twilio credentials stops before it touches the database; the other starts once it has
+            // (one app starts at a time, AppProcess).
             try (AppProcess refused = AppProcess.start("image-without-twilio", AppProcess.freePort(),
                          image.entrypoint(), image.workdir(), env);
                  AppProcess app = AppProcess.start("image", port, image.entrypoint(), image.workdir(), simulated)) {

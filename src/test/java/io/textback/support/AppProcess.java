@@ -12,21 +12,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The app as a separate JVM, started with environment variables as an operator would, so a test
  * can kill it (SIGKILL, no shutdown hooks) and start it again on the same database.
+ * <p>
+ * One app starts at a time in this JVM ({@link #STARTING}): the app-process tests run beside each other
+ * and beside the rest of the suite, and three apps starting at once on two cores took minutes where one
+ * takes 15 seconds. A start waits for the one before it to be healthy, to exit or to be closed.
  */
 public final class AppProcess implements AutoCloseable {
+
+    private static final Semaphore STARTING = new Semaphore(1, true);
 
     private final Process process;
     private final int port;
     private final Path log;
+    private final AtomicBoolean starting = new AtomicBoolean(true);
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        process.onExit().thenRun(this::started);
+    }
+
+    /** Lets the next app start: this one is healthy, has exited, or is being closed. */
+    private void started() {
+        if (starting.compareAndSet(true, false)) {
+            STARTING.release();
+        }
     }
 
     public static AppProcess start(String name, int port, Map<String, String> environment) {
@@ -64,6 +81,7 @@ public final class AppProcess implements AutoCloseable {
     /** The app started by the given command (a jar, as a container would), in the given folder. */
     public static AppProcess start(String name, int port, List<String> command, Path directory,
                                    Map<String, String> environment) {
+        STARTING.acquireUninterruptibly();
         try {
             Path log = Files.createDirectories(Path.of("target", "app-processes")).toAbsolutePath()
                     .resolve(name + ".log");
@@ -72,7 +90,8 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("PORT", String.valueOf(port));
             return new AppProcess(builder.start(), port, log);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            STARTING.release();
             throw new IllegalStateException(e);
         }
     }
@@ -126,6 +145,7 @@ public final class AppProcess implements AutoCloseable {
                 var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    started();
                     return Duration.ofNanos(System.nanoTime() - start);
                 }
             } catch (IOException e) {
@@ -182,6 +202,7 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        started();
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
