@@ -69,6 +69,14 @@ public class SendTextWorker implements SmartLifecycle {
      * Twilio gets a text.
      */
     private static final Duration COMPLETION_LINGER = Duration.ofMillis(20);
+    /**
+     * While texts queue up, the fetcher waits up to {@link #FETCH_LINGER} for this many free slots
+     * before it fetches. The engine's fetch reads every due task of the topic whatever the batch
+     * size (its query is DISTINCT), so fetching one text each time Twilio answered one read a
+     * 2,000-text queue 2,000 times.
+     */
+    private static final int FETCH_BATCH = 10;
+    private static final Duration FETCH_LINGER = Duration.ofMillis(50);
 
     private final ExternalTaskService externalTasks;
     private final RepositoryService repository;
@@ -192,6 +200,7 @@ public class SendTextWorker implements SmartLifecycle {
      * prepares each batch at once.
      */
     private void fetchLoop() {
+        boolean backlog = false;
         while (running) {
             try {
                 long pause = pausedUntil - System.currentTimeMillis();
@@ -199,8 +208,10 @@ public class SendTextWorker implements SmartLifecycle {
                     Thread.sleep(pause);
                     continue;
                 }
-                int free = Math.min(awaitFree(slots), awaitFree(unrecorded));
+                int free = freeToFetch(backlog);
                 List<LockedExternalTask> tasks = fetch(free);
+                // A full batch: more may be waiting.
+                backlog = tasks.size() == free;
                 if (tasks.isEmpty()) {
                     signal.await(idlePoll.toMillis());
                     continue;
@@ -255,6 +266,21 @@ public class SendTextWorker implements SmartLifecycle {
     }
 
     /** Waits until the semaphore has a permit; returns how many it has. Only the fetcher takes permits. */
+    /**
+     * How many texts to fetch: as many as are free to send and record, at least one; while texts
+     * queue up, waits up to {@link #FETCH_LINGER} for a batch of {@link #FETCH_BATCH}.
+     */
+    private int freeToFetch(boolean backlog) throws InterruptedException {
+        int free = Math.min(awaitFree(slots), awaitFree(unrecorded));
+        long until = System.nanoTime() + FETCH_LINGER.toNanos();
+        int batch = Math.min(FETCH_BATCH, parallelism);
+        while (backlog && free < batch && System.nanoTime() < until) {
+            Thread.sleep(5);
+            free = Math.max(free, Math.min(slots.availablePermits(), unrecorded.availablePermits()));
+        }
+        return free;
+    }
+
     private static int awaitFree(Semaphore permits) throws InterruptedException {
         permits.acquire();
         int free = permits.availablePermits() + 1;
