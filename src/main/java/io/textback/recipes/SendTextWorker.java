@@ -77,6 +77,11 @@ public class SendTextWorker implements SmartLifecycle {
      */
     private static final int FETCH_BATCH = 10;
     private static final Duration FETCH_LINGER = Duration.ofMillis(50);
+    /**
+     * Texts fetched and prepared ahead of a free sender, so that a sender Twilio has just answered
+     * takes the next text at once instead of waiting for a fetch and its transaction.
+     */
+    private static final int PREPARED_AHEAD = 2 * FETCH_BATCH;
 
     private final ExternalTaskService externalTasks;
     private final RepositoryService repository;
@@ -92,7 +97,11 @@ public class SendTextWorker implements SmartLifecycle {
     private final Duration idlePoll;
     private final String workerId = "textback-" + UUID.randomUUID();
     private final Map<String, Map<String, String>> taskProperties = new ConcurrentHashMap<>();
-    /** Requests in flight to Twilio: a slot is taken before the send and given back as Twilio answers. */
+    /**
+     * Texts prepared for sending: at most {@code parallelism} in flight to Twilio (one per sender thread)
+     * and {@link #PREPARED_AHEAD} waiting for a sender. A slot is taken before the text is prepared and
+     * given back as Twilio answers.
+     */
     private final Semaphore slots;
     /**
      * Texts fetched and not yet recorded: those in flight, and those Twilio answered that wait for a
@@ -127,8 +136,8 @@ public class SendTextWorker implements SmartLifecycle {
         this.parallelism = parallelism;
         this.lock = lock;
         this.idlePoll = idlePoll;
-        this.slots = new Semaphore(parallelism);
-        this.unrecorded = new Semaphore(parallelism + COMPLETERS * COMPLETION_BATCH);
+        this.slots = new Semaphore(parallelism + PREPARED_AHEAD);
+        this.unrecorded = new Semaphore(parallelism + PREPARED_AHEAD + COMPLETERS * COMPLETION_BATCH);
     }
 
     /**
@@ -355,6 +364,11 @@ public class SendTextWorker implements SmartLifecycle {
         CallLogContext.call(request.callSid(), request.account().id());
         CallLogContext.processInstance(task.getProcessInstanceId());
         try {
+            // A text prepared ahead waits out a pause that Twilio's 429 asked for after it was fetched.
+            long pause = pausedUntil - System.currentTimeMillis();
+            if (pause > 0) {
+                sleep(Duration.ofMillis(pause));
+            }
             return Optional.of(new Sent(task, texting.deliver(prepared.text())));
         } catch (NotTakenException e) {
             if (e.rateLimited()) {
