@@ -84,7 +84,7 @@ final class Dockerfile {
         });
     }
 
-    /** {@code ENV A=1 B=2} or {@code ENV A 1}. */
+    /** {@code ENV A=1 B="two words"} or {@code ENV A 1}. */
     static Map<String, String> env(String arguments) {
         Map<String, String> env = new LinkedHashMap<>();
         if (!arguments.contains("=")) {
@@ -92,8 +92,9 @@ final class Dockerfile {
             env.put(pair[0], pair[1]);
             return env;
         }
-        for (String pair : arguments.split("\\s+")) {
-            env.put(pair.substring(0, pair.indexOf('=')), unquote(pair.substring(pair.indexOf('=') + 1)));
+        var pairs = java.util.regex.Pattern.compile("([^\\s=]+)=(\"[^\"]*\"|\\S*)").matcher(arguments);
+        while (pairs.find()) {
+            env.put(pairs.group(1), unquote(pairs.group(2)));
         }
         return env;
     }

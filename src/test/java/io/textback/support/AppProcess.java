@@ -53,12 +53,12 @@ public final class AppProcess implements AutoCloseable {
 
     /**
      * The app as the image runs it in a container limited to 512 MB (the ENTRYPOINT's
-     * MaxRAMPercentage=75 of that: a 384 MB heap), with the image's compiler setting
-     * ({@code JDK_JAVA_OPTIONS}: the quick compiler only). For benchmarks.
+     * MaxRAMPercentage=75 of that: a 384 MB heap), with the image's {@code JDK_JAVA_OPTIONS} (the quick
+     * compiler only, the serial collector). For benchmarks.
      */
     public static AppProcess startAsInProduction(String name, int port, Map<String, String> environment) {
         return start(name, port, environment, List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 
     private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
