@@ -1,4 +1,4 @@
-package io.textback.recipes;
+package io.textback.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The statement is the engine's own, as its MyBatis mapping writes it for H2.
  */
 @EngineTest
-class EnginePlansOnH2Test {
+class EngineTablesTest {
 
     @Autowired
     ProcessEngine engine;
