@@ -274,7 +274,6 @@ public class SendTextWorker implements SmartLifecycle {
         }
     }
 
-    /** Waits until the semaphore has a permit; returns how many it has. Only the fetcher takes permits. */
     /**
      * How many texts to fetch: as many as are free to send and record, at least one; while texts
      * queue up, waits up to {@link #FETCH_LINGER} for a batch of {@link #FETCH_BATCH}.
@@ -290,6 +289,7 @@ public class SendTextWorker implements SmartLifecycle {
         return free;
     }
 
+    /** Waits until the semaphore has a permit; returns how many it has. Only the fetcher takes permits. */
     private static int awaitFree(Semaphore permits) throws InterruptedException {
         permits.acquire();
         int free = permits.availablePermits() + 1;

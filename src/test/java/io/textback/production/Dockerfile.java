@@ -26,6 +26,8 @@ final class Dockerfile {
     }
 
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=^|[\\s=])/(?=[A-Za-z])");
+    /** One {@code NAME=value} of an {@code ENV}, the value quoted or a single word. */
+    private static final Pattern ENV_PAIR = Pattern.compile("([^\\s=]+)=(\"[^\"]*\"|\\S*)");
 
     private final List<Stage> stages;
 
@@ -92,7 +94,7 @@ final class Dockerfile {
             env.put(pair[0], pair[1]);
             return env;
         }
-        var pairs = java.util.regex.Pattern.compile("([^\\s=]+)=(\"[^\"]*\"|\\S*)").matcher(arguments);
+        var pairs = ENV_PAIR.matcher(arguments);
         while (pairs.find()) {
             env.put(pairs.group(1), unquote(pairs.group(2)));
         }
