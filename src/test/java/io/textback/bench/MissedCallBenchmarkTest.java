@@ -70,9 +70,9 @@ class MissedCallBenchmarkTest {
      * much as the app (a third of the app's CPU in the burst right after start).
      */
     static final int WARM_UP = Integer.getInteger("bench.warm-up", 2_000);
-    /** The parts to run while trying a change ({@code -Dbench.parts=burst,due}); all by default. */
     /** How often the stand-in for PostgreSQL's autovacuum runs, where the server's own is off. */
     static final Duration AUTOVACUUM_EVERY = Duration.ofSeconds(15);
+    /** The parts to run while trying a change ({@code -Dbench.parts=burst,due}); all by default. */
     static final Set<String> PARTS = Set.of(System.getProperty("bench.parts", "burst,dial-complete,alone,due,memory").split(","));
 
     @TempDir
