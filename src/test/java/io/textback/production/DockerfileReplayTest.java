@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No Docker engine runs here, so this replays src/main/docker/Dockerfile by hand: the build stage's
  * COPYs (minus .dockerignore) into an empty folder, its RUN commands with no Node on the PATH and
- * Maven offline, then the final stage's files, ENV and ENTRYPOINT, started against PostgreSQL as
- * the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
+ * Maven offline, then the final stage's files, ENV, the RUNs that start Java (the class-data training)
+ * and ENTRYPOINT, started against PostgreSQL as the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
  */
 @AppProcessTest
 @ResourceLock(AppProcessTest.TURNS)
@@ -39,6 +39,7 @@ class DockerfileReplayTest {
     static final Path CONTEXT = Path.of("").toAbsolutePath();
     static final Path DOCKERFILE = CONTEXT.resolve("src/main/docker/Dockerfile");
     static final List<String> NODE_TOOLS = List.of("node", "nodejs", "npm", "npx", "corepack");
+    static final Pattern JAVA_COMMAND = Pattern.compile("(^|\\s)java\\s");
     /**
      * Maven offline from the local repository, as this machine's network is limited (Docker's is
      * not). Files there may be recorded as fetched through a mirror; offline, Maven trusts them only
@@ -61,7 +62,7 @@ class DockerfileReplayTest {
                 build(stage, ignore, pathWithoutNode);
             }
         }
-        Image image = assemble(dockerfile.last(), ignore);
+        Image image = assemble(dockerfile.last(), ignore, pathWithoutNode);
 
         assertThat(image.user()).as("USER of the image").isNotBlank().isNotIn("root", "0");
         assertThat(image.env()).containsKey("TEXTBACK_RECIPES_DIR");
@@ -74,8 +75,9 @@ class DockerfileReplayTest {
             env.put("TEXTBACK_DB_USER", database.user());
             env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
             // As for every app the tests start: the quick compiler only, so that it starts sooner on a
-            // test machine. The ENTRYPOINT's own options still apply.
-            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+            // test machine. The ENTRYPOINT's own options still apply. -Xshare:on: a JVM that cannot map the
+            // image's class-data archive refuses to start instead of starting slower.
+            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:on");
 
             Map<String, String> simulated = new HashMap<>(env);
             simulated.put("TEXTBACK_SIMULATE_TEXTS", "true");
@@ -150,8 +152,11 @@ class DockerfileReplayTest {
         }
     }
 
-    /** The final stage: its files, environment, user and entrypoint. Its RUNs install packages as root, not replayed. */
-    private Image assemble(Dockerfile.Stage stage, DockerIgnore ignore) throws IOException {
+    /**
+     * The final stage: its files, environment, user and entrypoint, and the RUNs that start Java. Its other
+     * RUNs install packages and add the user as root: not replayed.
+     */
+    private Image assemble(Dockerfile.Stage stage, DockerIgnore ignore, Path pathWithoutNode) throws Exception {
         String workdir = "/";
         Map<String, String> env = new HashMap<>();
         List<String> entrypoint = List.of();
@@ -163,14 +168,18 @@ class DockerfileReplayTest {
                 case "ENV" -> Dockerfile.env(instruction.arguments()).forEach((name, value) -> env.put(name,
                         value.startsWith("/") ? Dockerfile.onHost(root, "/", value).toString() : value));
                 case "COPY" -> copy(instruction.arguments(), workdir, ignore);
+                case "RUN" -> {
+                    if (JAVA_COMMAND.matcher(instruction.arguments()).find()) {
+                        run(instruction.arguments(), workdir, env, pathWithoutNode);
+                    }
+                }
                 case "USER" -> user = instruction.arguments();
                 case "HEALTHCHECK" -> {
                     Matcher url = Pattern.compile("https?://localhost(:\\d+)?(/\\S*)").matcher(instruction.arguments());
                     healthPath = url.find() ? url.group(2) : null;
                 }
                 case "ENTRYPOINT" -> entrypoint = Dockerfile.execForm(instruction.arguments()).stream()
-                        .map(argument -> argument.equals("java") ? AppProcess.java()
-                                : argument.startsWith("/") ? Dockerfile.onHost(root, "/", argument).toString() : argument)
+                        .map(argument -> argument.equals("java") ? AppProcess.java() : Dockerfile.commandOnHost(root, argument))
                         .toList();
                 default -> {
                 }

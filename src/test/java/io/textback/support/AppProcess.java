@@ -54,23 +54,87 @@ public final class AppProcess implements AutoCloseable {
     /**
      * The app as the image runs it in a container limited to 512 MB (the ENTRYPOINT's
      * MaxRAMPercentage=75 of that: a 384 MB heap), with the image's {@code JDK_JAVA_OPTIONS} (the quick
-     * compiler only, the serial collector). For benchmarks.
+     * compiler only, the serial collector) and its class-data archive, made as the image makes it
+     * ({@link #imageClassData()}). For benchmarks.
      */
     public static AppProcess startAsInProduction(String name, int port, Map<String, String> environment) {
-        return start(name, port, environment, List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        ImageClassData image = imageClassData();
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + image.archive(),
+                "-cp", image.classpath(), "io.textback.TextbackApplication"));
+        return start(name, port, command, Path.of("."), environment);
+    }
+
+    /** The app's classes in a jar beside its libraries' jars, and the archive a training start made of them. */
+    public record ImageClassData(String classpath, Path archive) {
+    }
+
+    private static ImageClassData imageClassData;
+
+    /**
+     * As the image's build does (src/main/docker/Dockerfile): the app's classes in a jar, as the JVM shares
+     * class data only from jars, and a training start on an in-memory H2 that stops once the app is built
+     * and writes the classes it loaded to an archive. Made once per test JVM, in target/image.
+     */
+    public static synchronized ImageClassData imageClassData() {
+        if (imageClassData != null) {
+            return imageClassData;
+        }
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "image")).toAbsolutePath();
+            Path classesJar = folder.resolve("textback-classes.jar");
+            Path archive = folder.resolve("textback.jsa");
+            Files.deleteIfExists(classesJar);
+            Files.deleteIfExists(archive);
+            List<String> entries = new ArrayList<>();
+            for (String entry : appClasspath()) {
+                if (Files.isDirectory(Path.of(entry))) {
+                    int made = java.util.spi.ToolProvider.findFirst("jar").orElseThrow()
+                            .run(System.out, System.err, "cf", classesJar.toString(), "-C", entry, ".");
+                    if (made != 0) {
+                        throw new IllegalStateException("jar of " + entry + " failed: " + made);
+                    }
+                    entry = classesJar.toString();
+                }
+                entries.add(entry);
+            }
+            String classpath = String.join(java.io.File.pathSeparator, entries);
+            Path log = folder.resolve("training.log");
+            var training = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-Dspring.context.exit=onRefresh",
+                    "-cp", classpath, "io.textback.TextbackApplication")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            training.environment().put("TEXTBACK_DB_URL", "jdbc:h2:mem:training");
+            Process process = training.start();
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0
+                    || !Files.exists(archive)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The class-data training start failed; its log: " + log);
+            }
+            imageClassData = new ImageClassData(classpath, archive);
+            return imageClassData;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
-        // The app's own classes and libraries, without the tests' classes and their test configuration.
-        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, "io.textback.TextbackApplication"));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, appClasspath()),
+                "io.textback.TextbackApplication"));
         return start(name, port, command, Path.of("."), environment);
+    }
+
+    /** The app's own classes and libraries, without the tests' classes and their test configuration. */
+    private static List<String> appClasspath() {
+        return java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .toList();
     }
 
     /** The JVM running the tests, to start the app with. */
