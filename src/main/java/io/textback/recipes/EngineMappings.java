@@ -97,6 +97,7 @@ class EngineMappings extends AbstractProcessEnginePlugin {
             mappings.setDefaultExecutorType(ExecutorType.BATCH);
         }
         configuration.setSqlSessionFactory(new DefaultSqlSessionFactory(mappings));
+        log.debug("The engine takes its mappings read early, for {}", read.databaseType());
     }
 
     /**
