@@ -48,7 +48,8 @@ public final class AppProcess implements AutoCloseable {
 
     public static AppProcess start(String name, int port, Map<String, String> environment) {
         // Tests start many apps: a small heap, the quick compiler and one GC thread start them fastest.
-        return start(name, port, environment, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        return start(name, port, environment, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                String.join(java.io.File.pathSeparator, appClasspath()));
     }
 
     /**
@@ -59,14 +60,13 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess startAsInProduction(String name, int port, Map<String, String> environment) {
         ImageClassData image = imageClassData();
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + image.archive(),
-                "-cp", image.classpath(), "io.textback.TextbackApplication"));
-        return start(name, port, command, Path.of("."), environment);
+        return start(name, port, environment, List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + image.archive()),
+                image.classpath());
     }
 
     /** The app's classes in a jar beside its libraries' jars, and the archive a training start made of them. */
-    public record ImageClassData(String classpath, Path archive) {
+    private record ImageClassData(String classpath, Path archive) {
     }
 
     private static ImageClassData imageClassData;
@@ -76,7 +76,7 @@ public final class AppProcess implements AutoCloseable {
      * class data only from jars, and a training start on an in-memory H2 that stops once the app is built
      * and writes the classes it loaded to an archive. Made once per test JVM, in target/image.
      */
-    public static synchronized ImageClassData imageClassData() {
+    private static synchronized ImageClassData imageClassData() {
         if (imageClassData != null) {
             return imageClassData;
         }
@@ -121,11 +121,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
+    private static AppProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions,
+                                    String classpath) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, appClasspath()),
-                "io.textback.TextbackApplication"));
+        command.addAll(List.of("-cp", classpath, "io.textback.TextbackApplication"));
         return start(name, port, command, Path.of("."), environment);
     }
 
