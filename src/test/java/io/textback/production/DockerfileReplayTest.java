@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * No Docker engine runs here, so this replays src/main/docker/Dockerfile by hand: the build stage's
  * COPYs (minus .dockerignore) into an empty folder, its RUN commands with no Node on the PATH and
  * Maven offline, then the final stage's files, ENV, the RUNs that start Java (the class-data training)
- * and ENTRYPOINT, started against PostgreSQL as the image would start. Whatever the Dockerfile says is what runs: a change to it changes this test.
+ * and ENTRYPOINT, started against PostgreSQL as the image would start. Whatever the Dockerfile says is
+ * what runs: a change to it changes this test.
  */
 @AppProcessTest
 @ResourceLock(AppProcessTest.TURNS)

@@ -82,13 +82,13 @@ public final class AppProcess implements AutoCloseable {
         }
         try {
             Path folder = Files.createDirectories(Path.of("target", "image")).toAbsolutePath();
-            Path classesJar = folder.resolve("textback-classes.jar");
             Path archive = folder.resolve("textback.jsa");
-            Files.deleteIfExists(classesJar);
             Files.deleteIfExists(archive);
             List<String> entries = new ArrayList<>();
             for (String entry : appClasspath()) {
                 if (Files.isDirectory(Path.of(entry))) {
+                    Path classesJar = folder.resolve("textback-classes-" + entries.size() + ".jar");
+                    Files.deleteIfExists(classesJar);
                     int made = java.util.spi.ToolProvider.findFirst("jar").orElseThrow()
                             .run(System.out, System.err, "cf", classesJar.toString(), "-C", entry, ".");
                     if (made != 0) {
