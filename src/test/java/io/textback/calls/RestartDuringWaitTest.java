@@ -3,10 +3,15 @@ package io.textback.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import io.textback.recipes.MissedCallTextBack;
 import io.textback.recipes.MissedCallTextBackOnce;
@@ -21,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Waits are timers in the database: an app killed while a recipe waits sends the text once,
- * when due, after it is started again; and one killed after Twilio took a text, before the app
- * recorded it, asks Twilio after the restart instead of sending it again. One app is killed with
- * both calls in that state and started again on the same database.
+ * Waits are timers in the database: an app killed while recipes wait sends each text once, when
+ * due, after it is started again; and one killed after Twilio took a text, before the app recorded
+ * it, asks Twilio after the restart instead of sending it again. One app is killed with all calls
+ * in that state, moments after it answered them, and started again on the same H2 file, which H2
+ * writes in the background as the app's default settings have it: every call the app answered
+ * must be in the file (see {@code H2GroupCommit}).
  */
 @AppProcessTest
 @ResourceLock(AppProcessTest.TURNS)
@@ -34,6 +41,8 @@ class RestartDuringWaitTest {
     static final String WAITING_NUMBER = "+13125550177";
     /** An account on the built-in recipe: a text at once. */
     static final String SENDING_NUMBER = "+13125550178";
+    /** Missed calls on the recommended recipe, each from another caller, answered just before the kill. */
+    static final int WAITING_CALLS = 12;
 
     @TempDir
     Path data;
@@ -42,7 +51,7 @@ class RestartDuringWaitTest {
     void appKilledDuringAWaitOrAfterTwilioTookATextSendsEachTextOnceAfterRestart() throws Exception {
         int port = AppProcess.freePort();
         String publicUrl = "http://127.0.0.1:" + port;
-        String waitingCaller = Fixtures.newCaller();
+        List<String> waitingCallers = Stream.generate(Fixtures::newCaller).limit(WAITING_CALLS).toList();
         String sendingCaller = Fixtures.newCaller();
         try (TwilioStandInServer twilio = TwilioStandInServer.start()) {
             Map<String, String> env = environment(publicUrl, twilio);
@@ -53,16 +62,22 @@ class RestartDuringWaitTest {
             try (AppProcess first = AppProcess.start("restart-first", port, env)) {
                 first.awaitHealthy(Duration.ofSeconds(90));
                 var app = new AppClient(port);
-                var waiting = missedCall(app, publicUrl, waitingCaller, WAITING_NUMBER);
+                // Answered together, so that their commits share writes to the file.
+                var clients = Executors.newFixedThreadPool(WAITING_CALLS);
+                List<HttpResponse<String>> waiting = waitingCallers.stream().map(caller -> CompletableFuture.supplyAsync(
+                        () -> missedCall(app, publicUrl, caller, WAITING_NUMBER), clients)).toList()
+                        .stream().map(CompletableFuture::join).toList();
+                clients.shutdown();
                 missedAt = System.nanoTime();
-                assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+                assertThat(waiting).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
                 var sending = missedCall(app, publicUrl, sendingCaller, SENDING_NUMBER);
                 assertThat(sending.statusCode()).as(sending.body()).isEqualTo(200);
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                         .until(() -> twilio.textsTakenFor(sendingCaller).size() == 1);
                 first.kill();
             }
-            assertThat(twilio.textsSentTo(waitingCaller)).as("nothing sent before the wait is over").isEmpty();
+            assertThat(waitingCallers).as("nothing sent before the wait is over")
+                    .allSatisfy(caller -> assertThat(twilio.textsSentTo(caller)).isEmpty());
 
             try (AppProcess second = AppProcess.start("restart-second", port, env)) {
                 second.awaitHealthy(Duration.ofSeconds(90));
@@ -77,16 +92,17 @@ class RestartDuringWaitTest {
                         .hasSize(1);
 
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> twilio.textsSentTo(waitingCaller).size() == 1);
+                        .untilAsserted(() -> assertThat(waitingCallers).as("each answered call is texted after the restart")
+                                .allSatisfy(caller -> assertThat(twilio.textsSentTo(caller)).isNotEmpty()));
                 assertThat(Duration.ofNanos(System.nanoTime() - missedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(12));
                 Thread.sleep(3000);
-                assertThat(twilio.textsSentTo(waitingCaller)).hasSize(1);
+                assertThat(waitingCallers).allSatisfy(caller -> assertThat(twilio.textsSentTo(caller)).hasSize(1));
                 assertThat(twilio.textsSentTo(sendingCaller)).hasSize(1);
             }
         }
     }
 
-    private static java.net.http.HttpResponse<String> missedCall(AppClient app, String publicUrl, String caller,
+    private static HttpResponse<String> missedCall(AppClient app, String publicUrl, String caller,
                                                                  String to) {
         return app.twilio("/twilio/voice/dial-complete", Map.of("CallSid", Fixtures.newCallSid(), "From", caller,
                 "To", to, "DialCallStatus", "no-answer"), TwilioStandIn.AUTH_TOKEN, publicUrl);
@@ -94,7 +110,9 @@ class RestartDuringWaitTest {
 
     private Map<String, String> environment(String publicUrl, TwilioStandInServer twilio) {
         var env = new HashMap<String, String>();
-        env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0");
+        // The default URL's H2 settings: H2 writes in the background, the app waits for each commit's write.
+        env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=256;PAGE_SIZE=1024");
         env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
         env.put("TEXTBACK_PUBLIC_BASE_URL", publicUrl);
         env.put("TEXTBACK_RECIPES_DIR", Path.of("bpmn").toAbsolutePath().toString());
