@@ -97,7 +97,7 @@ class MissedCallBenchmarkTest {
             autovacuum = autovacuumWhereOff();
         } else {
             // AUTO_SERVER lets this JVM reach the app's H2 file to make waits due at once.
-            databaseUrl = "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;PAGE_SIZE=1024;AUTO_SERVER=TRUE" + System.getProperty("bench.h2-settings", "");
+            databaseUrl = "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath() + ";WRITE_DELAY=" + System.getProperty("bench.write-delay", "500") + ";QUERY_CACHE_SIZE=256;PAGE_SIZE=1024;AUTO_SERVER=TRUE" + System.getProperty("bench.h2-settings", "");
         }
         TwilioStandIn.acceptTextsAfter(TWILIO_LATENCY);
         int port = AppProcess.freePort();
