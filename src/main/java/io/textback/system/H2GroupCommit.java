@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,14 @@ public final class H2GroupCommit {
             }
             // Every commit numbered so far came before this write starts, so the write carries it.
             long carried = commits.get();
-            store.commit();
+            if (store.commit() < 0) {
+                // Nothing left to write: H2's background writer took these commits, and its write may
+                // still be under way (it does not wait for it). Wait for every write H2 has begun.
+                FileStore<?> file = store.getFileStore();
+                if (file != null) {
+                    file.executeFileStoreOperation(() -> { });
+                }
+            }
             writtenThrough = carried;
         } finally {
             writing.unlock();
