@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -115,11 +116,8 @@ public final class H2GroupCommit {
     /** A DataSource whose connections wait for their commits to be written, where that applies. */
     static final class GroupCommitting extends DelegatingDataSource {
 
-        /** Null until the first connection tells which database this is. */
-        private volatile Applies applies;
-
-        private record Applies(H2GroupCommit groupCommit) {
-        }
+        /** Null until the first connection tells which database this is; empty where it does not apply. */
+        private volatile Optional<H2GroupCommit> groupCommit;
 
         GroupCommitting(DataSource target) {
             super(target);
@@ -135,33 +133,29 @@ public final class H2GroupCommit {
             return tracked(super.getConnection(username, password));
         }
 
-        /** The group commit of this database, null where it does not apply; known once a connection was made. */
-        H2GroupCommit groupCommit() {
-            Applies known = applies;
-            return known == null ? null : known.groupCommit();
-        }
-
         private Connection tracked(Connection connection) throws SQLException {
-            Applies known = applies;
+            Optional<H2GroupCommit> known = groupCommit;
             if (known == null) {
-                synchronized (this) {
-                    if (applies == null) {
-                        MVStore store = storeToGroup(connection);
-                        applies = new Applies(store == null ? null : new H2GroupCommit(store));
-                        if (store != null) {
-                            log.info("H2 file with a write delay of {} ms: each commit waits until a write carries it",
-                                    store.getAutoCommitDelay());
-                        }
-                    }
-                    known = applies;
-                }
+                known = groupCommitOf(connection);
             }
-            if (known.groupCommit() == null) {
+            if (known.isEmpty()) {
                 return connection;
             }
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class},
-                    new Tracking(connection, known.groupCommit(), connection.getAutoCommit()));
+                    new Tracking(connection, known.get(), connection.getAutoCommit()));
+        }
+
+        private synchronized Optional<H2GroupCommit> groupCommitOf(Connection connection) throws SQLException {
+            if (groupCommit == null) {
+                MVStore store = storeToGroup(connection);
+                if (store != null) {
+                    log.info("H2 file with a write delay of {} ms: each commit waits until a write carries it",
+                            store.getAutoCommitDelay());
+                }
+                groupCommit = Optional.ofNullable(store).map(H2GroupCommit::new);
+            }
+            return groupCommit;
         }
     }
 

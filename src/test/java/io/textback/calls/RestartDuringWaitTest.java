@@ -110,9 +110,8 @@ class RestartDuringWaitTest {
 
     private Map<String, String> environment(String publicUrl, TwilioStandInServer twilio) {
         var env = new HashMap<String, String>();
-        // The default URL's H2 settings: H2 writes in the background, the app waits for each commit's write.
-        env.put("TEXTBACK_DB_URL", "jdbc:h2:file:" + data.resolve("textback").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;QUERY_CACHE_SIZE=256;PAGE_SIZE=1024");
+        // The default URL, only elsewhere: H2 writes in the background, the app waits for each commit's write.
+        env.put("TEXTBACK_H2_FILE", data.resolve("textback").toAbsolutePath().toString());
         env.put("TEXTBACK_ADMIN_PASSWORD", AppClient.ADMIN_PASSWORD);
         env.put("TEXTBACK_PUBLIC_BASE_URL", publicUrl);
         env.put("TEXTBACK_RECIPES_DIR", Path.of("bpmn").toAbsolutePath().toString());
