@@ -225,12 +225,15 @@ class MissedCallBenchmarkTest {
         report("waiting recipes started", String.format("%d in %.1f s", WAITING, (System.nanoTime() - start) / 1e9));
         checkMemory(app, WAITING);
         long due;
+        long cpuBefore = app.cpuMillis();
         try (var connection = DriverManager.getConnection(databaseUrl, databaseUser, "");
              var statement = connection.createStatement()) {
             due = System.currentTimeMillis();
             statement.executeUpdate("update act_ru_job set duedate_ = current_timestamp where type_ = 'timer'");
         }
         List<LoggedRequest> texts = awaitTexts(new HashSet<>(callers), Duration.ofMinutes(5));
+        report("waits due: app CPU per wait and its text", String.format("%.1f ms",
+                (app.cpuMillis() - cpuBefore) / (double) WAITING));
         long last = texts.get(texts.size() - 1).getLoggedDate().getTime();
         check("texts of waits due at once", String.format("%d of %d requested %.1f s after they fell due",
                 texts.size(), WAITING, (last - due) / 1000.0), "all within 30 s",
