@@ -50,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
  * one that leaves it unknown too, but the next attempt asks Twilio first. A 429 pauses all
- * fetching for as long as Twilio asked and costs the task no retry. When the retries are spent the
+ * fetching for as long as Twilio asked, costs the task no retry, and halves how many texts this
+ * node sends at once until Twilio has taken enough again ({@link SendingConcurrency}). When the retries are spent the
  * task becomes an incident in Cockpit with Twilio's reason.
  */
 @Component
@@ -103,6 +104,8 @@ public class SendTextWorker implements SmartLifecycle {
      * given back as Twilio answers.
      */
     private final Semaphore slots;
+    /** Of the senders, how many may be with Twilio at once: fewer after Twilio answers 429. */
+    private final SendingConcurrency concurrency;
     /**
      * Texts fetched and not yet recorded: those in flight, and those Twilio answered that wait for a
      * completer. Twilio's answers free the slots at once, so a completer's commit never holds back the
@@ -121,7 +124,7 @@ public class SendTextWorker implements SmartLifecycle {
                    SendTextSignal signal,
                    Waits waits,
                    @Value("${camunda.bpm.job-execution.enabled:true}") boolean background,
-                   @Value("${textback.sending.parallelism:50}") int parallelism,
+                   @Value("${textback.sending.parallelism:100}") int parallelism,
                    @Value("${textback.sending.lock:40s}") Duration lock,
                    @Value("${textback.sending.idle-poll:500ms}") Duration idlePoll) {
         this.externalTasks = externalTasks;
@@ -137,6 +140,7 @@ public class SendTextWorker implements SmartLifecycle {
         this.lock = lock;
         this.idlePoll = idlePoll;
         this.slots = new Semaphore(parallelism + PREPARED_AHEAD);
+        this.concurrency = new SendingConcurrency(parallelism);
         this.unrecorded = new Semaphore(parallelism + PREPARED_AHEAD + COMPLETERS * COMPLETION_BATCH);
     }
 
@@ -363,15 +367,20 @@ public class SendTextWorker implements SmartLifecycle {
         var request = prepared.text().request();
         CallLogContext.call(request.callSid(), request.account().id());
         CallLogContext.processInstance(task.getProcessInstanceId());
+        concurrency.enter();
+        var answer = SendingConcurrency.Answer.OTHER;
         try {
             // A text prepared ahead waits out a pause that Twilio's 429 asked for after it was fetched.
             long pause = pausedUntil - System.currentTimeMillis();
             if (pause > 0) {
                 sleep(Duration.ofMillis(pause));
             }
-            return Optional.of(new Sent(task, texting.deliver(prepared.text())));
+            var attempt = texting.deliver(prepared.text());
+            answer = SendingConcurrency.Answer.TAKEN;
+            return Optional.of(new Sent(task, attempt));
         } catch (NotTakenException e) {
             if (e.rateLimited()) {
+                answer = SendingConcurrency.Answer.TOO_MANY;
                 Duration wait = e.retryAfter() == null ? RATE_LIMIT_WAIT : e.retryAfter();
                 pausedUntil = Math.max(pausedUntil, System.currentTimeMillis() + wait.toMillis());
                 int retries = task.getRetries() == null ? retryCycle(task).retries() : task.getRetries();
@@ -382,6 +391,7 @@ public class SendTextWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             failOnce(task, e, null);
         } finally {
+            concurrency.leave(answer);
             CallLogContext.clear();
         }
         return Optional.empty();

@@ -14,7 +14,7 @@ public record TwilioProperties(String accountSid, String authToken, String apiBa
     public TwilioProperties {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? TWILIO_API : stripTrailingSlash(apiBaseUrl);
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
-        maxConcurrentRequests = maxConcurrentRequests == null ? 50 : maxConcurrentRequests;
+        maxConcurrentRequests = maxConcurrentRequests == null ? 100 : maxConcurrentRequests;
     }
 
     public boolean canSend() {

@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.common.Json;
@@ -35,6 +37,11 @@ final class TwilioMessages implements ResponseDefinitionTransformerV2 {
     }
 
     private final List<Taken> taken = new CopyOnWriteArrayList<>();
+    /** When each text taken and still being answered will be answered (System.nanoTime), while a limit is set. */
+    private final PriorityQueue<Long> answering = new PriorityQueue<>();
+    private String limitedFrom;
+    private int accountLimit;
+    private int refused;
 
     @Override
     public String getName() {
@@ -48,6 +55,41 @@ final class TwilioMessages implements ResponseDefinitionTransformerV2 {
 
     void clear() {
         taken.clear();
+        limitRequestsAtOnce(null, 0);
+    }
+
+    /**
+     * Twilio's limit of concurrent requests on the account that texts from this number: past this many
+     * of its texts being answered at once, a text is refused with 429 (error 20429, come back in a
+     * second) and not taken; 0 for none. Other numbers' texts are not counted (tests run side by side).
+     */
+    synchronized void limitRequestsAtOnce(String from, int limit) {
+        limitedFrom = from;
+        accountLimit = limit;
+        answering.clear();
+        refused = 0;
+    }
+
+    /** Texts refused with 429 since the limit was set. */
+    synchronized int refusedAsTooMany() {
+        return refused;
+    }
+
+    /** Whether a text answered after this delay fits in the account's limit; counted as being answered if so. */
+    private synchronized boolean fitsInLimit(String from, Integer delayMillis) {
+        if (accountLimit == 0 || !from.equals(limitedFrom)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        while (!answering.isEmpty() && answering.peek() - now <= 0) {
+            answering.poll();
+        }
+        if (answering.size() >= accountLimit) {
+            refused++;
+            return false;
+        }
+        answering.add(now + TimeUnit.MILLISECONDS.toNanos(delayMillis == null ? 0 : delayMillis));
+        return true;
     }
 
     List<Taken> takenTo(String to) {
@@ -60,6 +102,9 @@ final class TwilioMessages implements ResponseDefinitionTransformerV2 {
         ResponseDefinition stub = serveEvent.getResponseDefinition();
         if (request.getMethod().equals(RequestMethod.POST)) {
             var form = request.formParameters();
+            if (!fitsInLimit(form.get("From").firstValue(), stub.getFixedDelayMilliseconds())) {
+                return TwilioStandIn.twilioError(429, 20429, "Too Many Requests").withHeader("Retry-After", "1").build();
+            }
             var message = new Taken("SM" + UUID.randomUUID().toString().replace("-", ""),
                     form.get("To").firstValue(), form.get("From").firstValue(), form.get("Body").firstValue(),
                     ZonedDateTime.now(ZoneOffset.UTC));

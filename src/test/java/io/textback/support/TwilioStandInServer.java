@@ -67,6 +67,28 @@ public final class TwilioStandInServer implements AutoCloseable {
                 .willReturn(TwilioStandIn.created().withFixedDelay((int) latency.toMillis())));
     }
 
+    /**
+     * Texts from this number go to a Twilio account that allows this many requests at once: they are
+     * taken and answered after this latency while fewer are being answered, and refused with 429
+     * (error 20429) past it. {@link #acceptTexts()} lifts the limit.
+     */
+    public void acceptTextsFromWithAccountLimit(String from, java.time.Duration latency, int requestsAtOnce) {
+        server.stubFor(post(urlPathEqualTo(TwilioStandIn.MESSAGES_PATH))
+                .withRequestBody(containing("From=" + encode(from))).atPriority(2)
+                .willReturn(TwilioStandIn.created().withFixedDelay((int) latency.toMillis())));
+        messages.limitRequestsAtOnce(from, requestsAtOnce);
+    }
+
+    /** Lifts the account limit of {@link #acceptTextsFromWithAccountLimit}. */
+    public void liftAccountLimit() {
+        messages.limitRequestsAtOnce(null, 0);
+    }
+
+    /** How many texts the account's limit refused with 429. */
+    public int refusedAsTooMany() {
+        return messages.refusedAsTooMany();
+    }
+
     /** Texts to this number get these answers in turn, the last one from then on (see {@link TwilioStandIn}). */
     public void answerTextsInTurn(String to, ResponseDefinitionBuilder... answers) {
         String scenario = "texts to " + to;
