@@ -51,8 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A failure that proves Twilio did not take the text is retried as the task's retry cycle says;
  * one that leaves it unknown too, but the next attempt asks Twilio first. A 429 pauses all
  * fetching for as long as Twilio asked, costs the task no retry, and halves how many texts this
- * node sends at once until Twilio has taken enough again ({@link SendingConcurrency}). When the retries are spent the
- * task becomes an incident in Cockpit with Twilio's reason.
+ * node sends at once until Twilio has taken enough again ({@link SendingConcurrency}). When the
+ * retries are spent the task becomes an incident in Cockpit with Twilio's reason.
  */
 @Component
 public class SendTextWorker implements SmartLifecycle {
