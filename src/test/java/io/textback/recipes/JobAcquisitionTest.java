@@ -1,0 +1,76 @@
+package io.textback.recipes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The job executor asks the database for due jobs only when half a batch fits in its job threads'
+ * queue, and for no more than fit; while the queue is fuller it looks again soon, at the queue.
+ */
+class JobAcquisitionTest {
+
+    @Test
+    void asksForJobsOnlyWhenHalfABatchFitsAndNoMoreThanFit() throws Exception {
+        var pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(2);
+        pool.setMaxPoolSize(2);
+        pool.setQueueCapacity(32);
+        pool.initialize();
+        var executor = new JobAcquisition.BatchedJobExecutor();
+        executor.setTaskExecutor(pool);
+        executor.setMaxJobsPerAcquisition(32);
+        executor.setWaitTimeInMillis(1000);
+        var strategy = new JobAcquisition.WhenRoomStrategy(executor);
+        var release = new CountDownLatch(1);
+        try {
+            assertThat(strategy.getNumJobsToAcquire("default")).as("all 34 free: a full batch").isEqualTo(32);
+            assertThat(strategy.getWaitTime()).isZero();
+
+            // Both threads busy and 20 jobs queued: 12 fit, fewer than half a batch.
+            for (int i = 0; i < 22; i++) {
+                pool.execute(() -> await(release));
+            }
+            assertThat(strategy.getNumJobsToAcquire("default")).isZero();
+            assertThat(strategy.getWaitTime()).isEqualTo(JobAcquisition.FULL_QUEUE_WAIT_MILLIS);
+
+            // Released: the queue drains and a full batch fits again.
+            release.countDown();
+            while (pool.getThreadPoolExecutor().getActiveCount() > 0 || !pool.getThreadPoolExecutor().getQueue().isEmpty()) {
+                Thread.sleep(5);
+            }
+            assertThat(strategy.getNumJobsToAcquire("default")).isEqualTo(32);
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void asksForAsManyAsFitWhenMoreThanHalfABatchFits() {
+        var pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(1);
+        pool.setMaxPoolSize(1);
+        pool.setQueueCapacity(20);
+        pool.initialize();
+        var executor = new JobAcquisition.BatchedJobExecutor();
+        executor.setTaskExecutor(pool);
+        executor.setMaxJobsPerAcquisition(32);
+        try {
+            assertThat(new JobAcquisition.WhenRoomStrategy(executor).getNumJobsToAcquire("default")).isEqualTo(21);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
