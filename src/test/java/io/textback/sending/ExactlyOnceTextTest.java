@@ -127,32 +127,6 @@ class ExactlyOnceTextTest {
     }
 
     @Test
-    void anAccountThatAllowsTenRequestsAtOnceGetsEveryTextOnceAndFewRefusals() {
-        // Twilio as fast as Twilio, on an account that takes 10 requests at once: a node sending its
-        // usual 100 at once meets 429s, and sends fewer at once until they stop.
-        twilio.acceptTextsFromWithAccountLimit(account.defaultNumber(), Duration.ofMillis(250), 10);
-        try {
-            var callers = new ArrayList<String>();
-            for (int i = 0; i < 300; i++) {
-                caller = Fixtures.newCaller();
-                callers.add(caller);
-                missedCall();
-            }
-
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> callers.stream().allMatch(c -> twilio.textsTakenFor(c).size() == 1));
-            // Sending at full speed again after each 429 refuses a few hundred texts a second; each text
-            // refused costs no retry, but Twilio and the account's other clients see every one.
-            assertThat(twilio.refusedAsTooMany()).as("texts refused with 429, against 300 taken").isLessThan(300);
-            for (String c : callers) {
-                assertThat(twilio.textsTakenFor(c)).as(c).hasSize(1);
-            }
-        } finally {
-            twilio.liftAccountLimit();
-        }
-    }
-
-    @Test
     void tooManyRequestsWithoutRetryAfterGivesOneText() {
         twilio.answerTextsInTurn(caller, aResponse().withStatus(429), created());
 

@@ -39,5 +39,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Import(SharedEngineMappings.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = EngineTest.CLOCK, mode = ResourceAccessMode.READ)
+@ResourceLock(value = ScaledTimeAppTest.TWILIO_PACE, mode = ResourceAccessMode.READ)
 public @interface ScaledTimeAppTest {
+
+    /**
+     * How fast the shared app's send worker may send: a class that makes Twilio answer 429 for long
+     * (so that the worker sends fewer texts at once, for every account) holds it alone.
+     */
+    String TWILIO_PACE = "scaled-time-app-twilio-pace";
 }
