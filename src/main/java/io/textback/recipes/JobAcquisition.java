@@ -3,6 +3,7 @@ package io.textback.recipes;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.textback.system.H2GroupCommit;
 import org.camunda.bpm.engine.impl.jobexecutor.BackoffJobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultAcquireJobsCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
@@ -36,6 +37,25 @@ class JobAcquisition {
 
     /** How often a full queue is looked at again: the job threads take a job each few milliseconds. */
     static final long FULL_QUEUE_WAIT_MILLIS = 20;
+
+    /**
+     * The job threads, sized as the starter sizes its own. A recipe's step commits without waiting for
+     * H2 to write it to its file: the engine runs a lost step again from where the file left it, and
+     * the first text or answer that leaves the process waits for a write that carries the step too.
+     */
+    @Bean(name = "camundaTaskExecutor")
+    @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static ThreadPoolTaskExecutor camundaTaskExecutor(CamundaBpmProperties properties) {
+        JobExecutionProperty settings = properties.getJobExecution();
+        var threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(settings.getCorePoolSize());
+        threads.setMaxPoolSize(settings.getMaxPoolSize());
+        threads.setQueueCapacity(settings.getQueueCapacity());
+        Optional.ofNullable(settings.getKeepAliveSeconds()).ifPresent(threads::setKeepAliveSeconds);
+        threads.setThreadNamePrefix("camundaTaskExecutor-");
+        threads.setTaskDecorator(job -> () -> H2GroupCommit.withoutWaiting(job));
+        return threads;
+    }
 
     /** Configured as the starter configures its own, from {@code camunda.bpm.job-execution}. */
     @Bean

@@ -24,6 +24,7 @@ import io.textback.calls.CallOutcomes;
 import io.textback.messaging.Channel;
 import io.textback.messaging.TextSender.NotTakenException;
 import io.textback.system.CallLogContext;
+import io.textback.system.H2GroupCommit;
 import io.textback.messaging.TextingService;
 import io.textback.recipes.SendTextTask.RetryCycle;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -266,7 +267,8 @@ public class SendTextWorker implements SmartLifecycle {
                 batch.add(first);
                 lingerForMore(batch);
                 try {
-                    completeAll(batch);
+                    // Lost with a killed process, a record is made again: the text's next attempt asks Twilio first.
+                    H2GroupCommit.withoutWaiting(() -> completeAll(batch));
                 } finally {
                     unrecorded.release(batch.size());
                 }

@@ -50,12 +50,18 @@ public final class H2GroupCommit {
     /** Every commit numbered up to this one is in the file. */
     private volatile long writtenThrough;
 
+    /** Set while the current thread's commits may reach the file with H2's next write, see {@link #withoutWaiting}. */
+    private static final ThreadLocal<Boolean> NOT_AWAITED = ThreadLocal.withInitial(() -> false);
+
     H2GroupCommit(MVStore store) {
         this.store = store;
     }
 
     /** Returns once every commit made before this call, on any connection, is in the database file. */
     void awaitWritten() {
+        if (NOT_AWAITED.get()) {
+            return;
+        }
         long mine = commits.incrementAndGet();
         if (writtenThrough >= mine) {
             return;
@@ -78,6 +84,25 @@ public final class H2GroupCommit {
             writtenThrough = carried;
         } finally {
             writing.unlock();
+        }
+    }
+
+    /**
+     * Runs work whose commits go on without waiting for the file: H2's next write carries them, at
+     * the latest the write that a later commit waits for (H2 writes commits in order), or H2's own
+     * within its write delay. For work that a killed process may lose and do again without harm,
+     * because nothing outside the database saw it: a recipe's step, which the engine runs again from
+     * where the file left it, and the record of a text Twilio took, which the send worker asks
+     * Twilio about before it sends again. Whatever leaves the process (a webhook's answer, a text)
+     * still waits for its own commit, and with it for every commit before it.
+     */
+    public static void withoutWaiting(Runnable work) {
+        boolean before = NOT_AWAITED.get();
+        NOT_AWAITED.set(true);
+        try {
+            work.run();
+        } finally {
+            NOT_AWAITED.set(before);
         }
     }
 
