@@ -85,6 +85,12 @@ class JobAcquisition {
                 acquireJobsCmdFactory = new DefaultAcquireJobsCommandFactory(this);
             }
             acquireJobsRunnable = new SequentialJobAcquisitionRunnable(this) {
+                /** A lock on jobs, lost with a killed process, leaves them free to run again at once: no wait for H2's file. */
+                @Override
+                public synchronized void run() {
+                    H2GroupCommit.withoutWaiting(super::run);
+                }
+
                 @Override
                 protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
                     return new WhenRoomStrategy(BatchedJobExecutor.this);
