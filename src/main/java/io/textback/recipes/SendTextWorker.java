@@ -73,11 +73,11 @@ public class SendTextWorker implements SmartLifecycle {
     private static final Duration COMPLETION_LINGER = Duration.ofMillis(20);
     /**
      * While texts queue up, the fetcher waits up to {@link #FETCH_LINGER} for this many free slots
-     * before it fetches. The engine's fetch reads every due task of the topic whatever the batch
-     * size (its query is DISTINCT), so fetching one text each time Twilio answered one read a
-     * 2,000-text queue 2,000 times.
+     * before it fetches: each fetch is a transaction, and the reservation after it waits for H2's
+     * file. (The engine's own fetch read every due task of the topic on H2 whatever the batch size;
+     * {@link ExternalTaskFetchOnH2} reads only the batch.)
      */
-    private static final int FETCH_BATCH = 40;
+    private static final int FETCH_BATCH = 10;
     private static final Duration FETCH_LINGER = Duration.ofMillis(50);
     /**
      * Texts fetched and prepared ahead of a free sender, so that a sender Twilio has just answered
