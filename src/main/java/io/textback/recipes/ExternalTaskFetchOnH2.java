@@ -88,9 +88,7 @@ class ExternalTaskFetchOnH2 extends AbstractProcessEnginePlugin {
             return Optional.empty();
         }
         String statement = select.group();
-        Matcher outer = OUTER_SELECT.matcher(statement);
-        Matcher innerEnd = INNER_END.matcher(statement);
-        if (!outer.find() || !innerEnd.find() || outer.find() || innerEnd.find()) {
+        if (OUTER_SELECT.matcher(statement).results().count() != 1 || INNER_END.matcher(statement).results().count() != 1) {
             return Optional.empty();
         }
         statement = OUTER_SELECT.matcher(statement).replaceFirst(Matcher.quoteReplacement("select "

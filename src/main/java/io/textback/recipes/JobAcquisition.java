@@ -112,28 +112,25 @@ class JobAcquisition {
     static final class WhenRoomStrategy extends BackoffJobAcquisitionStrategy {
 
         private final BatchedJobExecutor executor;
-        private final int batch;
+        /** The least room worth a query: half a batch. */
+        private final int enough;
 
         WhenRoomStrategy(BatchedJobExecutor executor) {
             super(executor);
             this.executor = executor;
-            this.batch = executor.getMaxJobsPerAcquisition();
+            this.enough = Math.max(1, executor.getMaxJobsPerAcquisition() / 2);
         }
 
         @Override
         public int getNumJobsToAcquire(String processEngine) {
-            int wanted = super.getNumJobsToAcquire(processEngine);
             int room = executor.room();
-            return room < Math.max(1, batch / 2) ? 0 : Math.min(wanted, room);
+            return room < enough ? 0 : Math.min(super.getNumJobsToAcquire(processEngine), room);
         }
 
         @Override
         public long getWaitTime() {
             long wait = super.getWaitTime();
-            if (wait == 0 && executor.room() < Math.max(1, batch / 2)) {
-                return FULL_QUEUE_WAIT_MILLIS;
-            }
-            return wait;
+            return wait == 0 && executor.room() < enough ? FULL_QUEUE_WAIT_MILLIS : wait;
         }
     }
 }

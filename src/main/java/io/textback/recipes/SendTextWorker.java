@@ -224,7 +224,7 @@ public class SendTextWorker implements SmartLifecycle {
                 }
                 int free = freeToFetch(backlog);
                 // The lock needs no wait for H2's file: the reservation's commit below waits for a write that carries it.
-                List<LockedExternalTask> tasks = fetchWithoutWaiting(free);
+                List<LockedExternalTask> tasks = H2GroupCommit.withoutWaiting(() -> fetch(free));
                 // A full batch: more may be waiting.
                 backlog = tasks.size() == free;
                 if (tasks.isEmpty()) {
@@ -317,12 +317,6 @@ public class SendTextWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private List<LockedExternalTask> fetchWithoutWaiting(int max) {
-        var fetched = new ArrayList<LockedExternalTask>();
-        H2GroupCommit.withoutWaiting(() -> fetched.addAll(fetch(max)));
-        return fetched;
     }
 
     private List<LockedExternalTask> fetch(int max) {

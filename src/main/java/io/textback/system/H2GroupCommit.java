@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -96,14 +97,22 @@ public final class H2GroupCommit {
      * Twilio about before it sends again. Whatever leaves the process (a webhook's answer, a text)
      * still waits for its own commit, and with it for every commit before it.
      */
-    public static void withoutWaiting(Runnable work) {
+    public static <T> T withoutWaiting(Supplier<T> work) {
         boolean before = NOT_AWAITED.get();
         NOT_AWAITED.set(true);
         try {
-            work.run();
+            return work.get();
         } finally {
             NOT_AWAITED.set(before);
         }
+    }
+
+    /** {@link #withoutWaiting(Supplier)} for work without a result. */
+    public static void withoutWaiting(Runnable work) {
+        withoutWaiting(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
 import io.textback.support.AppClient;
+import io.textback.support.AppTests;
 import io.textback.support.Fixtures;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
@@ -31,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ResourceLock(value = ScaledTimeAppTest.TWILIO_PACE, mode = ResourceAccessMode.READ_WRITE)
 class AccountConcurrencyLimitTest {
 
-    static final String PUBLIC_URL = "https://textback.example.com";
     static final TwilioStandInServer twilio = TwilioStandIn.ofScaledTimeApp();
 
     @LocalServerPort
@@ -41,7 +41,6 @@ class AccountConcurrencyLimitTest {
 
     AppClient app;
     Account account;
-    String caller;
 
     @BeforeEach
     void setUp() {
@@ -57,9 +56,9 @@ class AccountConcurrencyLimitTest {
         try {
             var callers = new ArrayList<String>();
             for (int i = 0; i < 300; i++) {
-                caller = Fixtures.newCaller();
+                String caller = Fixtures.newCaller();
                 callers.add(caller);
-                missedCall();
+                missedCall(caller);
             }
 
             await().atMost(Duration.ofSeconds(60))
@@ -75,10 +74,10 @@ class AccountConcurrencyLimitTest {
         }
     }
 
-    private void missedCall() {
+    private void missedCall(String caller) {
         var response = app.twilio("/twilio/voice/dial-complete", Map.of("CallSid", Fixtures.newCallSid(),
                 "From", caller, "To", account.defaultNumber(), "DialCallStatus", "no-answer"),
-                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+                TwilioStandIn.AUTH_TOKEN, AppTests.PUBLIC_URL);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }
