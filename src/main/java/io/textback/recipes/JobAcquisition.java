@@ -106,19 +106,28 @@ class JobAcquisition {
             }
             return Integer.MAX_VALUE;
         }
+
+        /** Jobs the threads and their queue can take when idle; unbounded for an executor of another kind. */
+        int capacity() {
+            if (getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) {
+                ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
+                return threads.getQueue().size() + threads.getQueue().remainingCapacity() + threads.getMaximumPoolSize();
+            }
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The engine's back-off and idle waits, asking for jobs only when half a batch fits. */
     static final class WhenRoomStrategy extends BackoffJobAcquisitionStrategy {
 
         private final BatchedJobExecutor executor;
-        /** The least room worth a query: half a batch. */
+        /** The least room worth a query: half a batch, or half of all the room where threads and queue hold less. */
         private final int enough;
 
         WhenRoomStrategy(BatchedJobExecutor executor) {
             super(executor);
             this.executor = executor;
-            this.enough = Math.max(1, executor.getMaxJobsPerAcquisition() / 2);
+            this.enough = Math.max(1, Math.min(executor.getMaxJobsPerAcquisition(), executor.capacity()) / 2);
         }
 
         @Override

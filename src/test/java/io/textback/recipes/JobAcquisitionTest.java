@@ -66,6 +66,24 @@ class JobAcquisitionTest {
         }
     }
 
+    @Test
+    void threadsAndAQueueSmallerThanHalfABatchStillGetJobs() {
+        // The starter's defaults: a queue of 3; with one thread, 4 jobs fit in all.
+        var pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(1);
+        pool.setMaxPoolSize(1);
+        pool.setQueueCapacity(3);
+        pool.initialize();
+        var executor = new JobAcquisition.BatchedJobExecutor();
+        executor.setTaskExecutor(pool);
+        executor.setMaxJobsPerAcquisition(32);
+        try {
+            assertThat(new JobAcquisition.WhenRoomStrategy(executor).getNumJobsToAcquire("default")).isEqualTo(4);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
