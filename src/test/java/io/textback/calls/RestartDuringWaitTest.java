@@ -62,7 +62,7 @@ class RestartDuringWaitTest {
 
             long missedAt;
             try (AppProcess first = AppProcess.start("restart-first", port, env)) {
-                first.awaitHealthy(Duration.ofSeconds(90));
+                first.awaitHealthy(AppProcess.START_LIMIT);
                 var app = new AppClient(port);
                 // Answered together, so that their commits share writes to the file.
                 var clients = Executors.newFixedThreadPool(WAITING_CALLS);
@@ -91,7 +91,7 @@ class RestartDuringWaitTest {
                     .allSatisfy(caller -> assertThat(twilio.textsSentTo(caller)).isEmpty());
 
             try (AppProcess second = AppProcess.start("restart-second", port, env)) {
-                second.awaitHealthy(Duration.ofSeconds(90));
+                second.awaitHealthy(AppProcess.START_LIMIT);
                 var app = new AppClient(port);
 
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))

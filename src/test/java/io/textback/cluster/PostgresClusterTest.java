@@ -74,9 +74,9 @@ class PostgresClusterTest {
         database = Postgres.createDatabase();
         Map<String, String> env = environment(database, twilio);
         nodeA = AppProcess.start("cluster-node-a", AppProcess.freePort(), env);
-        Duration firstStart = nodeA.awaitHealthy(Duration.ofSeconds(90));
+        Duration firstStart = nodeA.awaitHealthy(AppProcess.START_LIMIT);
         nodeB = AppProcess.start("cluster-node-b", AppProcess.freePort(), env);
-        Duration secondStart = nodeB.awaitHealthy(Duration.ofSeconds(90));
+        Duration secondStart = nodeB.awaitHealthy(AppProcess.START_LIMIT);
         System.out.printf("cluster: node A healthy in %d ms (new schema), node B in %d ms%n",
                 firstStart.toMillis(), secondStart.toMillis());
         nodes = List.of(new AppClient(nodeA.port()), new AppClient(nodeB.port()));

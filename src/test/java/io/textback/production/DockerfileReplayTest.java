@@ -97,7 +97,7 @@ class DockerfileReplayTest {
 
                 // Beside the whole suite on 2 cores this start took 105 s in two runs (41 s alone); the benchmark,
                 // not this test, measures how fast the app starts.
-                app.awaitHealthy(Duration.ofSeconds(180));
+                app.awaitHealthy(AppProcess.START_LIMIT);
                 // The java launcher says so when it applies the image's JDK_JAVA_OPTIONS (the compiler setting).
                 assertThat(String.join("\n", app.logLines())).contains("Picked up JDK_JAVA_OPTIONS: "
                         + image.env().get("JDK_JAVA_OPTIONS"));

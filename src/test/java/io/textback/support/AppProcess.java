@@ -197,6 +197,13 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a test waits for a started app to be healthy. A start takes 5-10 s alone, but tests start
+     * apps in parallel with the rest of the suite, and on a slow hour of a 2-core machine a restart took
+     * longer than 90 s to be healthy while a cluster test and browser tests ran beside it.
+     */
+    public static final Duration START_LIMIT = Duration.ofSeconds(180);
+
     /** Waits until health is UP; fails with the app's log if it dies or takes longer than the limit. */
     public Duration awaitHealthy(Duration limit) {
         var http = HttpClient.newHttpClient();
