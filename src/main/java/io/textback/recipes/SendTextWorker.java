@@ -32,8 +32,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -125,10 +123,9 @@ public class SendTextWorker implements SmartLifecycle {
     private Thread fetcher;
     private final List<Thread> completers = new ArrayList<>();
 
-    SendTextWorker(ExternalTaskService externalTasks, ProcessEngineConfigurationImpl engine, RepositoryService repository, AccountRepository accounts,
-                   TextingService texting, CallOutcomes outcomes, PlatformTransactionManager transactionManager,
-                   SendTextSignal signal,
-                   Waits waits,
+    SendTextWorker(ExternalTaskService externalTasks, ProcessEngineConfigurationImpl engine, RepositoryService repository,
+                   AccountRepository accounts, TextingService texting, CallOutcomes outcomes,
+                   PlatformTransactionManager transactionManager, SendTextSignal signal, Waits waits,
                    @Value("${camunda.bpm.job-execution.enabled:true}") boolean background,
                    @Value("${textback.sending.parallelism:100}") int parallelism,
                    @Value("${textback.sending.lock:40s}") Duration lock,
@@ -414,16 +411,11 @@ public class SendTextWorker implements SmartLifecycle {
             return;
         }
         try {
-            // One engine command for the batch: the engine reads the recipe's definition once and writes the
-            // batch's rows together (a command per text read it and flushed its few rows once per text).
-            transaction.executeWithoutResult(tx -> engine.getCommandExecutorTxRequired().execute(context -> {
-                batch.forEach(one -> complete(one, context));
-                return null;
-            }));
+            complete(batch);
         } catch (RuntimeException batchFailed) {
             for (Sent one : batch) {
                 try {
-                    transaction.executeWithoutResult(tx -> complete(one));
+                    complete(List.of(one));
                 } catch (RuntimeException e) {
                     // The entry stays "sending": once the lock runs out the task is fetched again and asks first.
                     log.warn("Could not complete the text of task {}: {}", one.task().getId(), e.getMessage());
@@ -432,23 +424,24 @@ public class SendTextWorker implements SmartLifecycle {
         }
     }
 
-    private void complete(Sent one) {
-        externalTasks.complete(one.task().getId(), workerId, record(one));
-    }
-
-    /** Completes the text's task within a command of many. */
-    private void complete(Sent one, CommandContext context) {
-        new CompleteExternalTaskCmd(one.task().getId(), workerId, record(one), null).execute(context);
-    }
-
-    /** Records what Twilio said in the message log and the call's outcome; the recipe's variables of it. */
-    private VariableMap record(Sent one) {
-        var text = texting.record(one.attempt());
-        outcomes.textResult(MissedCallStart.CALL_SID.from(one.task()).orElse(null), text);
-        var result = Variables.createVariables();
-        RecipeContract.TEXT_STATUS.on(result, text.status());
-        RecipeContract.TEXT_MESSAGE_ID.on(result, text.id());
-        return result;
+    /**
+     * Records what Twilio said of each text (the message log, the call's outcome) and completes its
+     * task, all in one transaction and one engine command: the engine reads the recipe's definition
+     * once and writes the rows of all the texts together (a command per text read it and flushed its
+     * few rows once per text).
+     */
+    private void complete(List<Sent> texts) {
+        transaction.executeWithoutResult(tx -> engine.getCommandExecutorTxRequired().execute(context -> {
+            for (Sent one : texts) {
+                var text = texting.record(one.attempt());
+                outcomes.textResult(MissedCallStart.CALL_SID.from(one.task()).orElse(null), text);
+                var result = Variables.createVariables();
+                RecipeContract.TEXT_STATUS.on(result, text.status());
+                RecipeContract.TEXT_MESSAGE_ID.on(result, text.id());
+                new CompleteExternalTaskCmd(one.task().getId(), workerId, result, null).execute(context);
+            }
+            return null;
+        }));
     }
 
     private TextingService.Request request(LockedExternalTask task, Map<String, Optional<Account>> known) {

@@ -15,14 +15,8 @@ class JobAcquisitionTest {
 
     @Test
     void asksForJobsOnlyWhenHalfABatchFitsAndNoMoreThanFit() throws Exception {
-        var pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(2);
-        pool.setMaxPoolSize(2);
-        pool.setQueueCapacity(32);
-        pool.initialize();
-        var executor = new JobAcquisition.BatchedJobExecutor();
-        executor.setTaskExecutor(pool);
-        executor.setMaxJobsPerAcquisition(32);
+        var pool = threads(2, 32);
+        var executor = executorOn(pool);
         executor.setWaitTimeInMillis(1000);
         var strategy = new JobAcquisition.WhenRoomStrategy(executor);
         var release = new CountDownLatch(1);
@@ -51,14 +45,8 @@ class JobAcquisitionTest {
 
     @Test
     void asksForAsManyAsFitWhenMoreThanHalfABatchFits() {
-        var pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(1);
-        pool.setMaxPoolSize(1);
-        pool.setQueueCapacity(20);
-        pool.initialize();
-        var executor = new JobAcquisition.BatchedJobExecutor();
-        executor.setTaskExecutor(pool);
-        executor.setMaxJobsPerAcquisition(32);
+        var pool = threads(1, 20);
+        var executor = executorOn(pool);
         try {
             assertThat(new JobAcquisition.WhenRoomStrategy(executor).getNumJobsToAcquire("default")).isEqualTo(21);
         } finally {
@@ -69,19 +57,31 @@ class JobAcquisitionTest {
     @Test
     void threadsAndAQueueSmallerThanHalfABatchStillGetJobs() {
         // The starter's defaults: a queue of 3; with one thread, 4 jobs fit in all.
-        var pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(1);
-        pool.setMaxPoolSize(1);
-        pool.setQueueCapacity(3);
-        pool.initialize();
-        var executor = new JobAcquisition.BatchedJobExecutor();
-        executor.setTaskExecutor(pool);
-        executor.setMaxJobsPerAcquisition(32);
+        var pool = threads(1, 3);
+        var executor = executorOn(pool);
         try {
             assertThat(new JobAcquisition.WhenRoomStrategy(executor).getNumJobsToAcquire("default")).isEqualTo(4);
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Job threads as the app makes them: a fixed number and a bounded queue. */
+    private static ThreadPoolTaskExecutor threads(int threads, int queue) {
+        var pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(threads);
+        pool.setMaxPoolSize(threads);
+        pool.setQueueCapacity(queue);
+        pool.initialize();
+        return pool;
+    }
+
+    /** The job executor on those threads, asking for batches of 32 as the app's settings say. */
+    private static JobAcquisition.BatchedJobExecutor executorOn(ThreadPoolTaskExecutor pool) {
+        var executor = new JobAcquisition.BatchedJobExecutor();
+        executor.setTaskExecutor(pool);
+        executor.setMaxJobsPerAcquisition(32);
+        return executor;
     }
 
     private static void await(CountDownLatch latch) {
