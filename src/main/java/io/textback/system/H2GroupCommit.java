@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +37,9 @@ import org.springframework.stereotype.Component;
  * before. A webhook therefore answers, and a text is sent, only once what came before is in the file.
  * <p>
  * Commits made through a connection's {@code commit()} wait, and so do statements run in auto-commit
- * mode (when the connection is given back). It applies to an H2 database in a file, opened by this
+ * mode (when the connection is given back), but for plain queries: a select in auto-commit mode
+ * commits nothing of its own, and its wait made a webhook wait for the file once more after its
+ * commit (the voicemail greeting read for the answer). It applies to an H2 database in a file, opened by this
  * process, with a write delay (H2's default is 500 ms); on any other database the connections are
  * the pool's own.
  */
@@ -193,7 +196,21 @@ public final class H2GroupCommit {
         }
     }
 
-    /** Waits after a commit, and after giving back a connection that ran statements in auto-commit mode. */
+    /**
+     * A plain query: run in auto-commit mode it commits nothing, so it has no write to wait for. What
+     * it read of others' commits reaches the file before those committers go on, and before any later
+     * commit of this thread's (H2 writes commits in order); a select that locks rows is not plain.
+     */
+    static boolean onlyReads(String sql) {
+        String statement = sql.stripLeading();
+        return statement.regionMatches(true, 0, "select", 0, 6)
+                && !statement.toLowerCase(Locale.ROOT).contains(" for update");
+    }
+
+    /**
+     * Waits after a commit, and after giving back a connection that ran statements in auto-commit mode
+     * that may have written.
+     */
     private static final class Tracking implements InvocationHandler {
 
         private final Connection target;
@@ -214,10 +231,10 @@ public final class H2GroupCommit {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "prepareStatement", "createStatement", "prepareCall" -> {
-                    if (autoCommit) {
-                        autoCommitted = true;
-                    } else {
+                    if (!autoCommit) {
                         pending = true;
+                    } else if (!(method.getName().equals("prepareStatement") && onlyReads((String) args[0]))) {
+                        autoCommitted = true;
                     }
                 }
                 case "commit" -> {
