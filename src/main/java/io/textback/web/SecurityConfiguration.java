@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +30,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,9 +47,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may call what. Twilio webhooks are checked by signature, the generic webhook by API key,
- * health is open, Cockpit and the engine's REST API use the engine's own login, and everything
- * else (the API, the settings page) needs the admin login, checked against the engine's users.
+ * Who may call what. Twilio webhooks are checked by signature (in a chain of their own), the generic
+ * webhook by API key, health is open, Cockpit and the engine's REST API use the engine's own login,
+ * and everything else (the API, the settings page) needs the admin login, checked against the
+ * engine's users.
  */
 @Configuration
 class SecurityConfiguration {
@@ -58,7 +61,26 @@ class SecurityConfiguration {
             + API_KEY_HEADER + " header (it reports missed calls: POST /api/missed-calls)";
     static final String LOG_IN = "not logged in: " + HOW_TO_LOG_IN;
 
+    /**
+     * Twilio's webhooks (each checked by its signature, {@link TwilioSignatureFilter}) and the greetings
+     * Twilio fetches: open, so without a session, a saved request or a CSRF token (every webhook's
+     * answer carried a new CSRF cookie that Twilio never sends back).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain twilioFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/twilio/**", "/voicemail-greetings/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${textback.api-key:}") String apiKey,
                                             ObjectMapper json) throws Exception {
         // The JSON API answers problem details; pages and Cockpit keep the login page, scripts elsewhere a bare 401.
@@ -78,7 +100,6 @@ class SecurityConfiguration {
         csrfTokenHandler.setCsrfRequestAttributeName(null);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/twilio/**", "/voicemail-greetings/**").permitAll()
                         .requestMatchers("/camunda/api/**", "/engine-rest/**").permitAll()
                         // Camunda's webapps take the app's login (CamundaWebappLogin); without one, the app's login page.
                         .requestMatchers("/camunda/**").authenticated()
@@ -109,7 +130,7 @@ class SecurityConfiguration {
                         // Scripts authenticate on every request (Basic or API key); only the browser session needs a token.
                         .ignoringRequestMatchers(hasAuthorizationHeader,
                                 request -> request.getHeader(API_KEY_HEADER) != null,
-                                new AntPathRequestMatcher("/twilio/**"), new AntPathRequestMatcher("/engine-rest/**"),
+                                new AntPathRequestMatcher("/engine-rest/**"),
                                 new AntPathRequestMatcher("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();

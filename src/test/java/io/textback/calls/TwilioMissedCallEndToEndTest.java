@@ -61,6 +61,7 @@ class TwilioMissedCallEndToEndTest {
                 TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
         assertThat(missed.statusCode()).isEqualTo(200);
         assertThat(missed.body()).contains("<Say>You have reached Nguyen Electric.", "<Record");
+        assertThat(missed.headers().allValues("Set-Cookie")).as("cookies set for Twilio").isEmpty();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(app.messagesTo(caller)).singleElement()
                 .satisfies(sent -> assertThat(sent.get("status")).isEqualTo("queued")));
