@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * Commits made through a connection's {@code commit()} wait, and so do statements run in auto-commit
  * mode (when the connection is given back), but for plain queries: a select in auto-commit mode
  * commits nothing of its own, and its wait made a webhook wait for the file once more after its
- * commit (the voicemail greeting read for the answer). It applies to an H2 database in a file, opened by this
- * process, with a write delay (H2's default is 500 ms); on any other database the connections are
- * the pool's own.
+ * commit (the voicemail greeting read for the answer). It applies to an H2 database in a file,
+ * opened by this process, with a write delay (H2's default is 500 ms); on any other database the
+ * connections are the pool's own.
  */
 public final class H2GroupCommit {
 
