@@ -1,0 +1,130 @@
+package io.textback.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.textback.accounts.Account;
+import io.textback.accounts.AccountService;
+import io.textback.accounts.NewAccount;
+import io.textback.recipes.MissedCallTextBackOnce;
+import io.textback.support.AppClient;
+import io.textback.support.Fixtures;
+import io.textback.support.ModelerDeploy;
+import io.textback.support.Recipes;
+import io.textback.support.ScaledTimeAppTest;
+import io.textback.support.TwilioStandIn;
+import io.textback.support.TwilioStandInServer;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Many recipes' waits ending at the same moment, one of them in a recipe whose next step cannot be
+ * evaluated (a typo saved from Modeler): the job threads run such steps together, and the broken one
+ * holds none of the others back. Every other caller gets their one text as soon as their wait is over,
+ * and the broken recipe stops at its step with an incident that names the typo, texting nobody.
+ */
+@ScaledTimeAppTest
+class StepsDueTogetherTest {
+
+    static final String PUBLIC_URL = "https://textback.example.com";
+    static final TwilioStandInServer twilio = TwilioStandIn.ofScaledTimeApp();
+    static final String WAIT_TIMER = "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">${waits.duration(wait)}</bpmn:timeDuration>";
+    static final String STILL_ON = "${textBack.enabled(accountId)}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void aBrokenStepAmongWaitsEndingTogetherStopsOnlyItsOwnRecipe() throws Exception {
+        Instant due = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        String fine = deploy("waits-until", due, STILL_ON);
+        String typo = deploy("waits-until-typo", due, "${textBackStillOnn}");
+        Account fineAccount = account(fine);
+        Account typoAccount = account(typo);
+
+        List<String> callers = new ArrayList<>();
+        Map<String, String> typoCalls = new LinkedHashMap<>();
+        for (int i = 0; i < 24; i++) {
+            if (i % 8 == 4) {
+                String typoCaller = Fixtures.newCaller();
+                typoCalls.put(missedCall(typoAccount, typoCaller), typoCaller);
+            }
+            String caller = Fixtures.newCaller();
+            callers.add(caller);
+            missedCall(fineAccount, caller);
+        }
+        assertThat(Instant.now()).as("every call answered before the waits end").isBefore(due);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> callers.stream().allMatch(c -> twilio.textsSentTo(c).size() == 1));
+        typoCalls.forEach((call, typoCaller) -> {
+            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(call).singleResult().getId();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !incidents(instance).isEmpty());
+            Incident incident = incidents(instance).get(0);
+            assertThat(incident.getIncidentMessage()).contains("textBackStillOnn");
+            assertThat(incident.getActivityId()).isEqualTo("WaitTime");
+            assertThat(twilio.textsSentTo(typoCaller)).isEmpty();
+        });
+        for (String caller : callers) {
+            assertThat(twilio.textsSentTo(caller)).as("texts to " + caller).hasSize(1);
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(fine).finished().list())
+                .hasSize(callers.size()).allSatisfy(ended -> assertThat(ended.getEndActivityId()).isEqualTo("TextSent"));
+    }
+
+    private List<Incident> incidents(String processInstanceId) {
+        return runtime.createIncidentQuery().processInstanceId(processInstanceId).list();
+    }
+
+    /** The recommended recipe as a user would save it with its wait ending at a set time. */
+    private String deploy(String prefix, Instant due, String stillOn) throws IOException {
+        String key = Recipes.newKey(prefix);
+        String bpmn = Files.readString(Path.of("bpmn", MissedCallTextBackOnce.KEY + ".bpmn"));
+        assertThat(bpmn).contains(WAIT_TIMER, STILL_ON);
+        bpmn = bpmn.replace("id=\"" + MissedCallTextBackOnce.KEY + "\"", "id=\"" + key + "\"")
+                .replace("bpmnElement=\"" + MissedCallTextBackOnce.KEY + "\"", "bpmnElement=\"" + key + "\"")
+                .replace(WAIT_TIMER, "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + due + "</bpmn:timeDate>")
+                .replace(STILL_ON, stillOn);
+        var deployed = ModelerDeploy.to(port, engine).deploy(key, key + ".bpmn", bpmn);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        return key;
+    }
+
+    private Account account(String recipeKey) {
+        String number = "+1415" + (2000000 + (int) (Math.random() * 7000000));
+        return accounts.create(new NewAccount("due-" + number.substring(5), "Lindqvist Roofing", List.of(number),
+                number, List.of("+14155550111"), recipeKey));
+    }
+
+    private String missedCall(Account account, String caller) {
+        String callSid = Fixtures.newCallSid();
+        var response = new AppClient(port).twilio("/twilio/voice/dial-complete", Map.of("CallSid", callSid,
+                "From", caller, "To", account.defaultNumber(), "DialCallStatus", "no-answer"),
+                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+        return callSid;
+    }
+}
