@@ -5,6 +5,9 @@ import io.textback.calls.CallOutcomes;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
@@ -49,12 +52,39 @@ class NotingIncidentHandler implements IncidentHandler {
 
     @Override
     public void resolveIncident(IncidentContext context) {
-        engineHandler.resolveIncident(context);
+        if (!stillHasRetries(context)) {
+            engineHandler.resolveIncident(context);
+        }
     }
 
     @Override
     public void deleteIncident(IncidentContext context) {
-        engineHandler.deleteIncident(context);
+        if (!stillHasRetries(context)) {
+            engineHandler.deleteIncident(context);
+        }
+    }
+
+    /**
+     * True when the job or external task the incident would be about is in this command with retries
+     * left: the engine makes its incident when the retries reach 0 and removes it when they are given
+     * back (before they change), so there is none to look for. The engine looked anyway, once or twice
+     * for every job and external task deleted, as each step of a recipe is.
+     */
+    private boolean stillHasRetries(IncidentContext context) {
+        String id = context.getConfiguration();
+        if (id == null || Context.getCommandContext() == null) {
+            return false;
+        }
+        var entities = Context.getCommandContext().getDbEntityManager();
+        if (Incident.FAILED_JOB_HANDLER_TYPE.equals(getIncidentHandlerType())) {
+            // Looked up as the cache keeps every kind of job, so that a job read only for its lock is no error.
+            return entities.getCachedEntity(AcquirableJobEntity.class, id) instanceof JobEntity job && job.getRetries() > 0;
+        }
+        if (Incident.EXTERNAL_TASK_HANDLER_TYPE.equals(getIncidentHandlerType())) {
+            ExternalTaskEntity task = entities.getCachedEntity(ExternalTaskEntity.class, id);
+            return task != null && task.areRetriesLeft();
+        }
+        return false;
     }
 
     /** The element as Modeler shows it: its name and, to find it in the diagram, its id. */

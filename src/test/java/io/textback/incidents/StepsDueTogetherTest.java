@@ -26,6 +26,7 @@ import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -37,7 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Many recipes' waits ending at the same moment, one of them in a recipe whose next step cannot be
  * evaluated (a typo saved from Modeler): the job threads run such steps together, and the broken one
  * holds none of the others back. Every other caller gets their one text as soon as their wait is over,
- * and the broken recipe stops at its step with an incident that names the typo, texting nobody.
+ * and the broken recipe stops at its step with an incident that names the typo, texting nobody;
+ * Cockpit's retry and cancel clear that incident.
  */
 @ScaledTimeAppTest
 class StepsDueTogetherTest {
@@ -57,6 +59,8 @@ class StepsDueTogetherTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    ManagementService management;
 
     @Test
     void aBrokenStepAmongWaitsEndingTogetherStopsOnlyItsOwnRecipe() throws Exception {
@@ -80,6 +84,7 @@ class StepsDueTogetherTest {
         assertThat(Instant.now()).as("every call answered before the waits end").isBefore(due);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> callers.stream().allMatch(c -> twilio.textsSentTo(c).size() == 1));
+        List<Incident> typoIncidents = new ArrayList<>();
         typoCalls.forEach((call, typoCaller) -> {
             String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(call).singleResult().getId();
             await().atMost(Duration.ofSeconds(20)).until(() -> !incidents(instance).isEmpty());
@@ -87,7 +92,19 @@ class StepsDueTogetherTest {
             assertThat(incident.getIncidentMessage()).contains("textBackStillOnn");
             assertThat(incident.getActivityId()).isEqualTo("WaitTime");
             assertThat(twilio.textsSentTo(typoCaller)).isEmpty();
+            typoIncidents.add(incident);
         });
+
+        // Cockpit: "Retry" on the first gives the step its retries back and clears its incident (the
+        // typo fails again and makes a new one); cancelling the second takes its incident with it.
+        Incident retried = typoIncidents.get(0);
+        management.setJobRetries(retried.getConfiguration(), 1);
+        assertThat(runtime.createIncidentQuery().incidentId(retried.getId()).count()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> incidents(retried.getProcessInstanceId()).stream()
+                .anyMatch(again -> !again.getId().equals(retried.getId())));
+        Incident cancelled = typoIncidents.get(1);
+        runtime.deleteProcessInstance(cancelled.getProcessInstanceId(), "cancelled in Cockpit");
+        assertThat(runtime.createIncidentQuery().incidentId(cancelled.getId()).count()).isZero();
         for (String caller : callers) {
             assertThat(twilio.textsSentTo(caller)).as("texts to " + caller).hasSize(1);
         }

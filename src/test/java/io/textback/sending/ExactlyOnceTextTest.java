@@ -33,6 +33,7 @@ import io.textback.support.Recipes;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,8 @@ class ExactlyOnceTextTest {
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ExternalTaskService externalTasks;
     @Autowired
     CallLog calls;
 
@@ -176,6 +179,30 @@ class ExactlyOnceTextTest {
         Thread.sleep(1500);
         assertThat(twilio.textsTakenFor(caller)).isEmpty();
         return twilio.textsSentTo(caller).size();
+    }
+
+    @Test
+    void retryInCockpitAfterTheOutageClearsTheIncidentAndTextsOnce() throws Exception {
+        String key = Recipes.newKey("retry-cockpit");
+        String bpmn = Recipes.withKey(Recipes.builtIn(), key).replace("value=\"R3/PT1M\"", "value=\"R1/PT1M\"");
+        repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
+        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
+                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
+        twilio.answerTextsInTurn(caller, twilioError(503, 20003, "Service Unavailable"));
+        String callSid = missedCall();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).count() == 1);
+        var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
+        String instance = incident.getProcessInstanceId();
+
+        twilio.answerTextsTo(caller, created());
+        externalTasks.setRetries(incident.getConfiguration(), 1); // what Cockpit's "Retry" does
+
+        assertThat(runtime.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
+        assertThat(twilio.textsTakenFor(caller)).hasSize(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
     }
 
     @Test
