@@ -124,7 +124,15 @@ class SettingsPageBrowserTest {
         page.fill("#test-to", "(415) 555-0168");
         page.click("#send-test");
 
-        assertThat(page.locator("#test-outcome")).hasText("Simulated to +14155550168: not sent, kept in the outbox.");
+        try {
+            assertThat(page.locator("#test-outcome")).hasText("Simulated to +14155550168: not sent, kept in the outbox.");
+        } catch (AssertionError e) {
+            // The page empties the outcome when the API refuses a field: say which, and why.
+            throw new AssertionError(e.getMessage() + "\nerrors beside the fields: "
+                    + page.locator("[data-error-for]").evaluateAll(
+                            "els => els.filter(e => e.textContent).map(e => e.dataset.errorFor + ': ' + e.textContent)")
+                    + ", page at " + page.url(), e);
+        }
         assertThat(page.locator("#test-to")).hasValue("+14155550168");
         assertThat(page.locator("#usage")).containsText("1 text, 1 segment (1 simulated)");
 
