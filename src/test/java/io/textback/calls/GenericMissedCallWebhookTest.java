@@ -16,6 +16,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
 import io.textback.system.PhoneNumbers;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Any phone system reporting a missed call, on an app with no Twilio account: the text is kept
  * in the message log as simulated.
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class GenericMissedCallWebhookTest {
 

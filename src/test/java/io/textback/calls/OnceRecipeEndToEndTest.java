@@ -18,6 +18,7 @@ import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Each test has its own account and caller, and spends its time waiting on the recipe's wait: the tests
  * run at the same time when test threads are free.
  */
+@ExcludeFromProcessCoverage
 @ScaledTimeAppTest
 class OnceRecipeEndToEndTest {
 

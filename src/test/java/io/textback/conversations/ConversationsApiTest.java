@@ -17,6 +17,7 @@ import io.textback.support.AppClient;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
 import io.textback.system.PhoneNumbers;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Conversations, the funnel's input checks and the recording proxy's refusals, over HTTP on an app
  * without a Twilio account. Same configuration as the settings tests, so the same app.
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class ConversationsApiTest {
 

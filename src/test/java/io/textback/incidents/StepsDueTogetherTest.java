@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the broken recipe stops at its step with an incident that names the typo, texting nobody;
  * Cockpit's retry and cancel clear that incident.
  */
+@ExcludeFromProcessCoverage
 @ScaledTimeAppTest
 class StepsDueTogetherTest {
 

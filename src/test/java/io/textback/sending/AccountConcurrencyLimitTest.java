@@ -15,6 +15,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * texts queue behind this test's for as long, so it runs while no other class of the scaled-time
  * app does ({@link ScaledTimeAppTest#TWILIO_PACE}).
  */
+@ExcludeFromProcessCoverage
 @ScaledTimeAppTest
 @ResourceLock(value = ScaledTimeAppTest.TWILIO_PACE, mode = ResourceAccessMode.READ_WRITE)
 class AccountConcurrencyLimitTest {

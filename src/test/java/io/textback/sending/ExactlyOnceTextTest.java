@@ -36,6 +36,7 @@ import io.textback.support.TwilioStandInServer;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * stand-in, and the running app's send worker and the recipe's own retry cycle deal with it
  * (recipe time scaled 1:200, so the built-in "R3/PT1M" retries every 0.3 s).
  */
+@ExcludeFromProcessCoverage
 @ScaledTimeAppTest
 class ExactlyOnceTextTest {
 

@@ -14,6 +14,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The settings page's business hours and auto-reply sections in headless Chromium, and their API's
  * refusals. Shares its app with {@link SettingsApiTest} (same configuration, so one context).
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class RecipeSettingsPageTest {
 

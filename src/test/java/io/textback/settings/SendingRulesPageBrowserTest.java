@@ -13,6 +13,7 @@ import io.textback.support.Fixtures;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * README's picture of the section to {@code target/screenshots/} ({@code -Dtextback.screenshot-dir=src/docs}
  * refreshes it).
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class SendingRulesPageBrowserTest {
 

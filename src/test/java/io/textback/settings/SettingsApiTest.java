@@ -22,12 +22,14 @@ import io.textback.support.AppClient;
 import io.textback.system.PhoneNumbers;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The settings page's API on an app with no Twilio account, as the page and a script use it. */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class SettingsApiTest {
 

@@ -20,6 +20,7 @@ import io.textback.system.PhoneNumbers;
 import io.textback.support.HeadlessChromium;
 import io.textback.support.SimulatedAppTest;
 import org.assertj.core.api.Assertions;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reload; send a test message; move the slider; upload a greeting. Shares its app with
  * {@link SettingsApiTest} (same configuration, so one context).
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class SettingsPageBrowserTest {
 

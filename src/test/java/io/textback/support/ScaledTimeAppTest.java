@@ -23,6 +23,11 @@ import org.springframework.test.context.ContextConfiguration;
  * waiting on the recipes' scaled waits and retries, so these classes run beside the others, in threads
  * that are free (see junit-platform.properties), never beside a test that moves the engine's clock: each
  * test has its own account and caller, and answers and reads only the texts to that caller.
+ * <p>
+ * Each class with this annotation also carries {@code @ExcludeFromProcessCoverage}: the process test
+ * coverage plugin's listener joins every Spring test with an engine, and its collector is not safe for
+ * test methods running at once ("Run ... doesn't exist in suite", seen once in CI). It reads only
+ * annotations on the test class itself, so the classes carry it, not this annotation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

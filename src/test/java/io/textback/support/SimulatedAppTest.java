@@ -20,6 +20,11 @@ import org.springframework.context.annotation.Import;
  * As these classes use no Twilio stand-in, they run in a thread of their own beside the other tests
  * (see junit-platform.properties), one class at a time, never beside a test that moves the engine's clock.
  * It also serves {@link FaultyEndpoint}, an endpoint with a bug, for the tests of the API's errors.
+ * <p>
+ * Each class with this annotation also carries {@code @ExcludeFromProcessCoverage}: the process test
+ * coverage plugin's listener joins every Spring test with an engine, and its collector is not safe for
+ * test methods running at once ("Run ... doesn't exist in suite", seen once in CI). It reads only
+ * annotations on the test class itself, so the classes carry it, not this annotation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

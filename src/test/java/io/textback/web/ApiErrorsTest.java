@@ -22,6 +22,7 @@ import io.textback.support.AppTests;
 import io.textback.support.FaultyEndpoint;
 import io.textback.support.Fixtures;
 import io.textback.support.SimulatedAppTest;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * as {@code application/problem+json}, a detail written for people, and the bad fields under
  * {@code errors} in the same {@code {field, reason}} form wherever they are.
  */
+@ExcludeFromProcessCoverage
 @SimulatedAppTest
 class ApiErrorsTest {
 
