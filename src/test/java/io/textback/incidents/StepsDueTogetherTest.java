@@ -3,28 +3,27 @@ package io.textback.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.textback.accounts.Account;
 import io.textback.accounts.AccountService;
-import io.textback.accounts.NewAccount;
 import io.textback.recipes.MissedCallTextBackOnce;
+import io.textback.recipes.SendTextWorker;
 import io.textback.support.AppClient;
+import io.textback.support.Calls;
 import io.textback.support.Fixtures;
 import io.textback.support.ModelerDeploy;
 import io.textback.support.Recipes;
 import io.textback.support.ScaledTimeAppTest;
 import io.textback.support.TwilioStandIn;
 import io.textback.support.TwilioStandInServer;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -46,7 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ScaledTimeAppTest
 class StepsDueTogetherTest {
 
-    static final String PUBLIC_URL = "https://textback.example.com";
     static final TwilioStandInServer twilio = TwilioStandIn.ofScaledTimeApp();
     static final String WAIT_TIMER = "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">${waits.duration(wait)}</bpmn:timeDuration>";
     static final String STILL_ON = "${textBack.enabled(accountId)}";
@@ -63,26 +61,31 @@ class StepsDueTogetherTest {
     HistoryService history;
     @Autowired
     ManagementService management;
+    @Autowired
+    ExternalTaskService externalTasks;
+    @Autowired
+    SendTextWorker sendTexts;
 
     @Test
-    void aBrokenStepAmongWaitsEndingTogetherStopsOnlyItsOwnRecipe() throws Exception {
+    void aBrokenStepAmongWaitsEndingTogetherStopsOnlyItsOwnRecipe() {
         // Far enough ahead for 27 answered webhooks on a busy machine; the test asserts they all came before.
         Instant due = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
         String fine = deploy("waits-until", due, STILL_ON);
         String typo = deploy("waits-until-typo", due, "${textBackStillOnn}");
-        Account fineAccount = account(fine);
-        Account typoAccount = account(typo);
+        Account fineAccount = Fixtures.newAccount(accounts, "Lindqvist Roofing", fine);
+        Account typoAccount = Fixtures.newAccount(accounts, "Lindqvist Roofing", typo);
+        Calls calls = new Calls(new AppClient(port), management, externalTasks, sendTexts);
 
         List<String> callers = new ArrayList<>();
         Map<String, String> typoCalls = new LinkedHashMap<>();
         for (int i = 0; i < 24; i++) {
             if (i % 8 == 4) {
                 String typoCaller = Fixtures.newCaller();
-                typoCalls.put(missedCall(typoAccount, typoCaller), typoCaller);
+                typoCalls.put(calls.missed(typoCaller, typoAccount.defaultNumber()), typoCaller);
             }
             String caller = Fixtures.newCaller();
             callers.add(caller);
-            missedCall(fineAccount, caller);
+            calls.missed(caller, fineAccount.defaultNumber());
         }
         assertThat(Instant.now()).as("every call answered before the waits end").isBefore(due);
 
@@ -120,31 +123,15 @@ class StepsDueTogetherTest {
     }
 
     /** The recommended recipe as a user would save it with its wait ending at a set time. */
-    private String deploy(String prefix, Instant due, String stillOn) throws IOException {
+    private String deploy(String prefix, Instant due, String stillOn) {
         String key = Recipes.newKey(prefix);
-        String bpmn = Files.readString(Path.of("bpmn", MissedCallTextBackOnce.KEY + ".bpmn"));
+        String bpmn = Recipes.shipped(MissedCallTextBackOnce.KEY);
         assertThat(bpmn).contains(WAIT_TIMER, STILL_ON);
-        bpmn = bpmn.replace("id=\"" + MissedCallTextBackOnce.KEY + "\"", "id=\"" + key + "\"")
-                .replace("bpmnElement=\"" + MissedCallTextBackOnce.KEY + "\"", "bpmnElement=\"" + key + "\"")
+        bpmn = Recipes.withKey(bpmn, MissedCallTextBackOnce.KEY, key)
                 .replace(WAIT_TIMER, "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + due + "</bpmn:timeDate>")
                 .replace(STILL_ON, stillOn);
         var deployed = ModelerDeploy.to(port, engine).deploy(key, key + ".bpmn", bpmn);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         return key;
-    }
-
-    private Account account(String recipeKey) {
-        String number = "+1415" + (2000000 + (int) (Math.random() * 7000000));
-        return accounts.create(new NewAccount("due-" + number.substring(5), "Lindqvist Roofing", List.of(number),
-                number, List.of("+14155550111"), recipeKey));
-    }
-
-    private String missedCall(Account account, String caller) {
-        String callSid = Fixtures.newCallSid();
-        var response = new AppClient(port).twilio("/twilio/voice/dial-complete", Map.of("CallSid", callSid,
-                "From", caller, "To", account.defaultNumber(), "DialCallStatus", "no-answer"),
-                TwilioStandIn.AUTH_TOKEN, PUBLIC_URL);
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
-        return callSid;
     }
 }

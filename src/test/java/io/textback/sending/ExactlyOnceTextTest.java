@@ -161,6 +161,22 @@ class ExactlyOnceTextTest {
     }
 
     private int attemptsBeforeTheIncident(String retryCycle) throws Exception {
+        String callSid = missedCallDuringAnOutage(retryCycle);
+        var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(MissedCallTextBack.Element.SendText.id());
+        assertThat(incident.getIncidentMessage()).contains("HTTP 503").contains("Twilio error 20003");
+        assertThat(calls.find(callSid).orElseThrow().note())
+                .isEqualTo("incident at \"Send text\" (SendText): " + incident.getIncidentMessage());
+        Thread.sleep(1500);
+        assertThat(twilio.textsTakenFor(caller)).isEmpty();
+        return twilio.textsSentTo(caller).size();
+    }
+
+    /**
+     * The built-in recipe with this retry cycle, Twilio answering 503 to every text to the caller, and
+     * a missed call: returns its CallSid once its recipe has an incident.
+     */
+    private String missedCallDuringAnOutage(String retryCycle) {
         String key = Recipes.newKey("retry-" + retryCycle.charAt(1));
         String bpmn = Recipes.withKey(Recipes.builtIn(), key).replace("value=\"R3/PT1M\"", "value=\"" + retryCycle + "\"");
         assertThat(bpmn).contains(retryCycle);
@@ -173,27 +189,12 @@ class ExactlyOnceTextTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).count() == 1);
-        var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo(MissedCallTextBack.Element.SendText.id());
-        assertThat(incident.getIncidentMessage()).contains("HTTP 503").contains("Twilio error 20003");
-        assertThat(calls.find(callSid).orElseThrow().note())
-                .isEqualTo("incident at \"Send text\" (SendText): " + incident.getIncidentMessage());
-        Thread.sleep(1500);
-        assertThat(twilio.textsTakenFor(caller)).isEmpty();
-        return twilio.textsSentTo(caller).size();
+        return callSid;
     }
 
     @Test
-    void retryInCockpitAfterTheOutageClearsTheIncidentAndTextsOnce() throws Exception {
-        String key = Recipes.newKey("retry-cockpit");
-        String bpmn = Recipes.withKey(Recipes.builtIn(), key).replace("value=\"R3/PT1M\"", "value=\"R1/PT1M\"");
-        repository.createDeployment().name(key).addString(key + ".bpmn", bpmn).deploy();
-        account = Fixtures.withSettings(accountRepository, account, new TextBackSettings(true,
-                TextBackSettings.DEFAULT_MESSAGE, TextBackSettings.DEFAULT_TIMEOUT_SECONDS, key));
-        twilio.answerTextsInTurn(caller, twilioError(503, 20003, "Service Unavailable"));
-        String callSid = missedCall();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).count() == 1);
+    void retryInCockpitAfterTheOutageClearsTheIncidentAndTextsOnce() {
+        String callSid = missedCallDuringAnOutage("R1/PT1M");
         var incident = runtime.createIncidentQuery().processInstanceId(instanceOf(callSid)).singleResult();
         String instance = incident.getProcessInstanceId();
 

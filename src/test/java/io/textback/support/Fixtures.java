@@ -26,9 +26,15 @@ public final class Fixtures {
 
     /** A new account with its own business number (a valid US number) and default settings. */
     public static Account newAccount(AccountService accounts, String businessName) {
+        return newAccount(accounts, businessName, null);
+    }
+
+    /** The same, running the recipe with this process key ({@code null}: the built-in one). */
+    public static Account newAccount(AccountService accounts, String businessName, String recipeKey) {
         String id = "acct-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
         String number = "+1212" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
-        return accounts.create(new NewAccount(id, businessName, List.of(number), number, List.of("+12125550111"), null));
+        return accounts.create(new NewAccount(id, businessName, List.of(number), number, List.of("+12125550111"),
+                recipeKey));
     }
 
     public static Account withSettings(AccountRepository repository, Account account, TextBackSettings settings) {

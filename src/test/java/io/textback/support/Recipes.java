@@ -21,12 +21,17 @@ public final class Recipes {
 
     /** The shipped file as it is. */
     public static String builtIn() {
+        String bpmn = shipped(BUILT_IN_KEY);
+        if (bpmn.contains("<camunda:inputParameter name=\"message\"") || !bpmn.contains(SEND_TEXT_PROPERTIES_END)) {
+            throw new IllegalStateException("the built-in recipe no longer leaves Send text's message empty");
+        }
+        return bpmn;
+    }
+
+    /** A shipped recipe's file as it is, by its process key. */
+    public static String shipped(String key) {
         try {
-            String bpmn = Files.readString(Path.of("bpmn", BUILT_IN_KEY + ".bpmn"));
-            if (bpmn.contains("<camunda:inputParameter name=\"message\"") || !bpmn.contains(SEND_TEXT_PROPERTIES_END)) {
-                throw new IllegalStateException("the built-in recipe no longer leaves Send text's message empty");
-            }
-            return bpmn;
+            return Files.readString(Path.of("bpmn", key + ".bpmn"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,8 +46,13 @@ public final class Recipes {
 
     /** Saved under another process key, so that a test's deployments meet no other test. */
     public static String withKey(String bpmn, String key) {
-        return bpmn.replace("id=\"" + BUILT_IN_KEY + "\"", "id=\"" + key + "\"")
-                .replace("bpmnElement=\"" + BUILT_IN_KEY + "\"", "bpmnElement=\"" + key + "\"");
+        return withKey(bpmn, BUILT_IN_KEY, key);
+    }
+
+    /** A shipped recipe other than the built-in one saved under another process key. */
+    public static String withKey(String bpmn, String shippedKey, String key) {
+        return bpmn.replace("id=\"" + shippedKey + "\"", "id=\"" + key + "\"")
+                .replace("bpmnElement=\"" + shippedKey + "\"", "bpmnElement=\"" + key + "\"");
     }
 
     public static String newKey(String prefix) {
