@@ -103,7 +103,10 @@ class RestartDuringWaitTest {
                         .hasSize(1);
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
                         .until(() -> "queued".equals(statusOfTextTo(app, recordedCaller)));
-                assertThat(twilio.textsSentTo(recordedCaller)).as("a text recorded just before the kill, not sent again")
+                assertThat(twilio.textsSentTo(recordedCaller)).as(() -> "a text recorded just before the kill, not sent "
+                        + "again; what the restarted app said of Twilio and its texts:\n" + String.join("\n",
+                        second.logLines().stream().filter(line -> line.contains("Twilio GET") || line.contains("Twilio POST")
+                                || line.contains("not sent")).toList()))
                         .hasSize(1);
 
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
