@@ -42,14 +42,18 @@ class EngineMappings extends AbstractProcessEnginePlugin {
     record Read(String databaseType, String tablePrefix, Configuration configuration) {
     }
 
-    /** The engine's own reading of its mappings, for a database type and table prefix. */
+    /**
+     * The engine's own reading of its mappings, for a database type and table prefix, its dynamic
+     * statements keeping their parsed forms ({@link ReusedEngineSql}).
+     */
     static Read read(String databaseType, String tablePrefix) {
         Properties properties = new Properties();
         properties.put("prefix", tablePrefix);
         ProcessEngineConfigurationImpl.initSqlSessionFactoryProperties(properties, tablePrefix, databaseType);
         try (var mappings = new InputStreamReader(ReflectUtil.getResourceAsStream(
                 ProcessEngineConfigurationImpl.DEFAULT_MYBATIS_MAPPING_FILE), StandardCharsets.UTF_8)) {
-            return new Read(databaseType, tablePrefix, new XMLConfigBuilder(mappings, "", properties).parse());
+            return new Read(databaseType, tablePrefix, new XMLConfigBuilder(ReusedEngineSql.ReusingConfiguration.class,
+                    mappings, "", properties).parse());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
