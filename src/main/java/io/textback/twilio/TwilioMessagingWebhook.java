@@ -78,6 +78,6 @@ class TwilioMessagingWebhook {
             inboundTexts.received(account.get(), from, to, body);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                .body(new MessagingResponse.Builder().build().toXml());
+                .body(TwimlXml.of(new MessagingResponse.Builder().build()));
     }
 }

@@ -177,6 +177,6 @@ class TwilioVoiceWebhook {
     }
 
     private static ResponseEntity<String> twiml(TwiML response) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.toXml());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(TwimlXml.of(response));
     }
 }
