@@ -47,13 +47,18 @@ class EngineMappings extends AbstractProcessEnginePlugin {
      * statements keeping their parsed forms ({@link ReusedEngineSql}).
      */
     static Read read(String databaseType, String tablePrefix) {
+        return new Read(databaseType, tablePrefix,
+                parse(databaseType, tablePrefix, ReusedEngineSql.ReusingConfiguration.class));
+    }
+
+    /** The engine's mappings as the engine reads them, into a MyBatis configuration of the given kind. */
+    static Configuration parse(String databaseType, String tablePrefix, Class<? extends Configuration> kind) {
         Properties properties = new Properties();
         properties.put("prefix", tablePrefix);
         ProcessEngineConfigurationImpl.initSqlSessionFactoryProperties(properties, tablePrefix, databaseType);
         try (var mappings = new InputStreamReader(ReflectUtil.getResourceAsStream(
                 ProcessEngineConfigurationImpl.DEFAULT_MYBATIS_MAPPING_FILE), StandardCharsets.UTF_8)) {
-            return new Read(databaseType, tablePrefix, new XMLConfigBuilder(ReusedEngineSql.ReusingConfiguration.class,
-                    mappings, "", properties).parse());
+            return new XMLConfigBuilder(kind, mappings, "", properties).parse();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -2,22 +2,16 @@ package io.textback.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.scripting.xmltags.DynamicSqlSource;
 import org.apache.ibatis.session.Configuration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
-import org.camunda.bpm.engine.impl.util.ReflectUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +33,8 @@ class ReusedEngineSqlTest {
     private Configuration reused;
 
     @BeforeAll
-    static void readAsMyBatisReadsThem() throws Exception {
-        Properties properties = new Properties();
-        properties.put("prefix", "");
-        ProcessEngineConfigurationImpl.initSqlSessionFactoryProperties(properties, "", "h2");
-        try (var mappings = new InputStreamReader(ReflectUtil.getResourceAsStream(
-                ProcessEngineConfigurationImpl.DEFAULT_MYBATIS_MAPPING_FILE), StandardCharsets.UTF_8)) {
-            mybatis = new XMLConfigBuilder(mappings, "", properties).parse();
-        }
+    static void readAsMyBatisReadsThem() {
+        mybatis = EngineMappings.parse("h2", "", Configuration.class);
     }
 
     @BeforeEach
