@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * With thousands of waits due at once, each timer's step is a few milliseconds of the engine's work;
  * run one command each, every step also paid for its own transaction, its own read of the recipe's
- * definition and its own flush, where a batch's rows of each kind go to the database together. If
+ * definition and its own flush, where a batch's rows of each kind go to the database together, and
+ * its recipes' rows are read together first ({@link InstancesReadTogether}). If
  * anything in the batch fails (a recipe's step throws, a row changed meanwhile), the batch rolls back
  * and each of its jobs runs again on its own exactly as the engine runs it: the failing one gets its
  * retries and its incident, the others succeed. A step may thus run twice, as after any retry or
@@ -118,6 +119,7 @@ final class JobBatch extends ExecuteJobsRunnable {
         @Override
         public Void execute(CommandContext commandContext) {
             var identity = commandContext.getProcessEngineConfiguration().getIdentityService();
+            InstancesReadTogether.readJobs(commandContext, jobIds);
             for (String jobId : jobIds) {
                 JobEntity job = commandContext.getDbEntityManager().selectById(JobEntity.class, jobId);
                 if (job == null) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -428,10 +429,13 @@ public class SendTextWorker implements SmartLifecycle {
      * Records what Twilio said of each text (the message log, the call's outcome) and completes its
      * task, all in one transaction and one engine command: the engine reads the recipe's definition
      * once and writes the rows of all the texts together (a command per text read it and flushed its
-     * few rows once per text).
+     * few rows once per text), and the recipes' own rows are read together first
+     * ({@link InstancesReadTogether}).
      */
     private void complete(List<Sent> texts) {
         transaction.executeWithoutResult(tx -> engine.getCommandExecutorTxRequired().execute(context -> {
+            InstancesReadTogether.read(context, texts.stream().map(one -> one.task().getProcessInstanceId()).toList(),
+                    EnumSet.of(InstancesReadTogether.Rows.EXTERNAL_TASKS));
             for (Sent one : texts) {
                 var text = texting.record(one.attempt());
                 outcomes.textResult(MissedCallStart.CALL_SID.from(one.task()).orElse(null), text);
