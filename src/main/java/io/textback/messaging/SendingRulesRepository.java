@@ -1,6 +1,7 @@
 package io.textback.messaging;
 
 import java.time.LocalTime;
+import java.util.Optional;
 
 import io.textback.system.KeptReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +21,15 @@ public class SendingRulesRepository {
         this.jdbc = jdbc;
     }
 
+    /** The account's rules, or the defaults where it has none (kept as well: most accounts never change them). */
     public SendingRules find(String accountId) {
-        return kept.get(accountId, () -> jdbc.sql("select * from sending_rules where account_id = ?").param(accountId)
+        return kept.get(accountId, () -> Optional.of(jdbc.sql("select * from sending_rules where account_id = ?")
+                .param(accountId)
                 .query((rs, n) -> new SendingRules((Integer) rs.getObject("monthly_limit", Integer.class),
                         rs.getBoolean("line_type_check"), rs.getBoolean("quiet_hours"),
                         LocalTime.parse(rs.getString("quiet_from")), LocalTime.parse(rs.getString("quiet_until")),
                         rs.getString("time_zone")))
-                .optional()).orElseGet(SendingRules::defaults);
+                .optional().orElseGet(SendingRules::defaults))).orElseThrow();
     }
 
     public void save(String accountId, SendingRules rules) {
