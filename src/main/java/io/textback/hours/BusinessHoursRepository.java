@@ -7,27 +7,36 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import io.textback.accounts.Account;
+import io.textback.system.KeptReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Business hours per account. An account that never saved its own gets the default schedule in UTC
- * (the settings page proposes the browser's time zone until they are saved).
+ * (the settings page proposes the browser's time zone until they are saved). Every text asks for them
+ * (the merge field {@code {{business.opens_at}}}): a read is kept for a moment ({@link KeptReads}).
  */
 @Repository
 public class BusinessHoursRepository {
 
     private final JdbcClient jdbc;
 
+    private final KeptReads<String, BusinessHours> kept = new KeptReads<>();
+
     BusinessHoursRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public BusinessHours forAccount(Account account) {
+        return kept.get(account.id(), () -> Optional.of(read(account))).orElseThrow();
+    }
+
+    private BusinessHours read(Account account) {
         var zone = jdbc.sql("select time_zone from business_hours where account_id = ?").param(account.id())
                 .query(String.class).optional();
         if (zone.isEmpty()) {
@@ -46,6 +55,7 @@ public class BusinessHoursRepository {
 
     @Transactional
     public void save(String accountId, BusinessHours hours) {
+        kept.forget();
         jdbc.sql("delete from business_hours where account_id = ?").param(accountId).update();
         jdbc.sql("insert into business_hours (account_id, time_zone) values (?, ?)")
                 .params(accountId, hours.zone().getId()).update();
