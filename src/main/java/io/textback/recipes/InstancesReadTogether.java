@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -180,13 +181,16 @@ class InstancesReadTogether extends AbstractProcessEnginePlugin {
             if (externalTasks != null) {
                 tree.forEach(execution -> emptyList(EXECUTION_EXTERNAL_TASKS, execution));
             }
+            // Only rows of this tree's executions: the engine's restore expects each to find its execution.
+            Set<String> ofTree = new HashSet<>();
+            tree.forEach(execution -> ofTree.add(execution.getId()));
             instance.restoreProcessInstance(tree,
-                    subscriptions == null ? null : subscriptions.getOrDefault(id, List.of()),
+                    subscriptions == null ? null : ofTree(subscriptions.get(id), EventSubscriptionEntity::getExecutionId, ofTree),
                     variables.getOrDefault(id, List.of()),
                     null,
-                    jobs == null ? null : jobs.getOrDefault(id, List.of()),
+                    jobs == null ? null : ofTree(jobs.get(id), JobEntity::getExecutionId, ofTree),
                     null,
-                    externalTasks == null ? null : externalTasks.getOrDefault(id, List.of()));
+                    externalTasks == null ? null : ofTree(externalTasks.get(id), ExternalTaskEntity::getExecutionId, ofTree));
         }
     }
 
@@ -202,6 +206,10 @@ class InstancesReadTogether extends AbstractProcessEnginePlugin {
         List<?> jobs = context.getDbEntityManager().selectList(JOBS_BY_ID, List.copyOf(jobIds));
         read(context, jobs.stream().map(job -> ((JobEntity) job).getProcessInstanceId()).toList(),
                 EnumSet.of(Rows.JOBS, Rows.EVENT_SUBSCRIPTIONS));
+    }
+
+    private static <T> List<T> ofTree(List<T> rows, Function<T, String> execution, Set<String> tree) {
+        return rows == null ? List.of() : rows.stream().filter(row -> tree.contains(execution.apply(row))).toList();
     }
 
     private static <T> Map<String, List<T>> byInstance(List<?> rows, Function<T, String> instance) {
