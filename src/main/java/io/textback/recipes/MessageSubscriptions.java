@@ -1,12 +1,8 @@
 package io.textback.recipes;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionManager;
 import org.springframework.stereotype.Component;
@@ -23,20 +19,7 @@ class MessageSubscriptions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<SessionFactory>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return EventSubscriptionManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new Subscriptions();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineManagers.replace(configuration, EventSubscriptionManager.class, Subscriptions::new);
     }
 
     static final class Subscriptions extends EventSubscriptionManager {
